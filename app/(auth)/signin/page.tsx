@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/app/_components/auth-forms";
+import { currentActor } from "@/app/_lib/session";
+import { nextPath, prefillEmail } from "@/lib/validation/forms";
+import { signInAction } from "../actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+  const params = await searchParams;
+  const next = nextPath.parse(params.next);
+  const email = prefillEmail.parse(params.email);
+  if (await currentActor()) redirect(next ?? "/w");
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      <p className="mt-1 mb-6 text-sm text-stone-600">Welcome back.</p>
+      <SignInForm action={signInAction} next={next} email={email} />
+      <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
+        <Link href="/forgot-password" className="link">
+          Forgot password?
+        </Link>
+        <Link href={next ? `/signin/magic-link?next=${encodeURIComponent(next)}` : "/signin/magic-link"} className="link">
+          Email me a sign-in link
+        </Link>
+      </div>
+      <p className="mt-6 text-center text-sm text-stone-600">
+        New here?{" "}
+        <Link href={next ? `/signup?next=${encodeURIComponent(next)}` : "/signup"} className="link">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Post and comment bodies: Markdown (with GFM tables, task lists, strikethrough), rendered safely. No
+// rehype-raw, so HTML in the source is dropped rather than rendered; react-markdown's default URL transform
+// removes javascript:, vbscript: and data: links. Links open in a new tab without access to this one.
+import ReactMarkdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+const components: Components = {
+  a: ({ node: _node, href, children, ...rest }) => (
+    <a {...rest} href={href} target="_blank" rel="noopener noreferrer nofollow">
+      {children}
+    </a>
+  ),
+  // A stripped (unsafe) source leaves src empty: show the alt text instead of an image that reloads the page.
+  img: ({ node: _node, src, alt, ...rest }) =>
+    typeof src === "string" && src ? (
+      // eslint-disable-next-line @next/next/no-img-element -- authors link to any image host
+      <img {...rest} src={src} alt={alt ?? ""} loading="lazy" />
+    ) : (
+      <span className="text-stone-500">[{alt || "image"}]</span>
+    ),
+};
+
+export function Markdown({ source, className = "" }: { source: string; className?: string }) {
+  return (
+    <div className={`prose-tidings ${className}`}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

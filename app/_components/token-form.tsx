@@ -1,0 +1,113 @@
+"use client";
+import { useState } from "react";
+import { ActionForm, Field, FormError, SubmitButton, useFieldError } from "./action-form";
+import type { ActionState } from "@/lib/http/action";
+
+type Created = { id: string; name: string; token: string };
+
+const scopeHelp: Record<string, string> = {
+  "workspace:read": "Read the workspace",
+  "channels:read": "List and read channels",
+  "channels:write": "Create and change channels",
+  "posts:read": "Read posts and comments",
+  "posts:write": "Write posts and comments",
+  "members:read": "List members",
+  "members:write": "Change roles, remove members",
+  admin: "Everything above",
+};
+
+export function TokenForm({
+  action,
+  workspaceId,
+  scopes,
+}: {
+  action: (prev: ActionState<Created>, form: FormData) => Promise<ActionState<Created>>;
+  workspaceId: string;
+  scopes: readonly string[];
+}) {
+  const [created, setCreated] = useState<Created | null>(null);
+  return (
+    <div className="space-y-4">
+      {created && <NewSecret created={created} onDone={() => setCreated(null)} />}
+      <ActionForm action={action} hidden={{ workspaceId }} resetOnSuccess onSuccess={setCreated} className="space-y-4" aria-label="Create an API token">
+        <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+          <Field name="name" label="Name" placeholder="e.g. Deploy bot" maxLength={80} autoComplete="off" required />
+          <div>
+            <label htmlFor="expiresInDays" className="label">
+              Expires
+            </label>
+            <select id="expiresInDays" name="expiresInDays" className="input" defaultValue="90">
+              <option value="7">in 7 days</option>
+              <option value="30">in 30 days</option>
+              <option value="90">in 90 days</option>
+              <option value="365">in a year</option>
+              <option value="">never</option>
+            </select>
+          </div>
+        </div>
+        <ScopeBoxes scopes={scopes} />
+        <FormError />
+        <div className="flex justify-end">
+          <SubmitButton pendingText="Creating…">Create token</SubmitButton>
+        </div>
+      </ActionForm>
+    </div>
+  );
+}
+
+function ScopeBoxes({ scopes }: { scopes: readonly string[] }) {
+  const error = useFieldError("scopes");
+  return (
+    <fieldset aria-describedby={error ? "scopes-error" : undefined}>
+      <legend className="label">Scopes</legend>
+      <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
+        {scopes.map((s) => (
+          <label key={s} className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="scopes" value={s} defaultChecked={s === "posts:read"} className="mt-0.5 size-4 accent-accent-700" />
+            <span>
+              <code className="font-mono text-xs">{s}</code>
+              <span className="block text-xs text-stone-500">{scopeHelp[s]}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id="scopes-error" className="mt-1 text-xs font-medium text-red-700">
+          Scopes: {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function NewSecret({ created, onDone }: { created: Created; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created.token);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <div role="status" className="rounded-lg border border-accent-600/40 bg-accent-50 p-4">
+      <p className="font-medium text-accent-800">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
+      <div className="mt-3 flex flex-col gap-2 sm:flex-row">
+        <label htmlFor="new-token" className="sr-only">
+          New token secret
+        </label>
+        <input id="new-token" readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} className="input font-mono text-xs" data-testid="new-token" />
+        <button type="button" className="btn-primary" onClick={() => void copy()}>
+          {copied ? "Copied" : "Copy"}
+        </button>
+        <button type="button" className="btn-ghost" onClick={onDone}>
+          Done
+        </button>
+      </div>
+      <p className="mt-2 text-xs text-stone-600">
+        Use it as <code className="font-mono">Authorization: Bearer {created.token.slice(0, 10)}…</code> against <code className="font-mono">/api/v1</code>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// Who is looking at this page, resolved once per request, and the mapping of domain "no" to a 404 page.
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { actorFromCookies } from "@/lib/auth/resolve-actor";
+import type { Actor } from "@/lib/domain/actor";
+import { AppError } from "@/lib/errors";
+
+export const currentActor = cache(async (): Promise<Actor | null> => actorFromCookies(await cookies()));
+
+/** The actor, or off to sign in (coming back to `next` afterwards). */
+export async function requireActor(next?: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(next ? `/signin?next=${encodeURIComponent(next)}` : "/signin");
+  return actor;
+}
+
+/**
+ * Unknown, foreign and forbidden ids all look the same to a page: not found (never a 500, and nothing
+ * learned about what exists elsewhere). A malformed cursor in the URL is a dead link, too.
+ */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "VALIDATION_FAILED"].includes(error.code)) notFound();
+    throw error;
+  }
+}

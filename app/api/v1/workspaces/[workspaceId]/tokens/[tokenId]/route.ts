@@ -1,0 +1,6 @@
+// DELETE /api/v1/workspaces/{workspaceId}/tokens/{tokenId} — revoke.
+import { revokeToken } from "@/lib/domain/tokens/manage-tokens";
+import { route } from "@/lib/http/route";
+import { revokeTokenContract } from "@/lib/validation/api/members";
+
+export const DELETE = route(revokeTokenContract, ({ actor, params }) => revokeToken(actor, params.workspaceId, params.tokenId));

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { WorkspaceShell } from "@/app/_components/workspace-shell";
+import { signOutAction } from "@/app/(auth)/actions";
+import { loadChannels, loadShell, loadWorkspace } from "@/app/_lib/data";
+import { resendVerificationAction } from "@/app/settings/actions";
+import { listNotifications } from "@/lib/domain/notifications/list-notifications";
+import { canCreateChannel, canCreateToken, canListMembers } from "@/lib/domain/policy";
+
+type Params = { params: Promise<{ workspaceId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { workspace } = await loadWorkspace((await params).workspaceId);
+  return { title: { default: workspace.name, template: `%s · ${workspace.name}` } };
+}
+
+export default async function WorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
+  const { workspaceId } = await params;
+  const { actor, workspace } = await loadWorkspace(workspaceId);
+  const [{ me, workspaces }, channels, { unread }] = await Promise.all([loadShell(), loadChannels(workspaceId), listNotifications(actor, { limit: 1 })]);
+  return (
+    <WorkspaceShell
+      workspace={{ id: workspace.id, name: workspace.name, role: workspace.role }}
+      workspaces={workspaces.map((w) => ({ id: w.id, name: w.name }))}
+      channels={channels.map((c) => ({ id: c.id, name: c.name, kind: c.kind, archived: c.archivedAt !== null, isMember: c.isMember }))}
+      me={{ name: me.name, handle: me.handle, email: me.email, emailVerified: me.emailVerified }}
+      unread={unread}
+      resendVerification={resendVerificationAction}
+      show={{ members: canListMembers(actor, workspaceId), tokens: canCreateToken(actor, workspaceId), newChannel: canCreateChannel(actor, workspaceId, "PUBLIC") }}
+      signOut={signOutAction}
+    >
+      {children}
+    </WorkspaceShell>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Avatar } from "@/app/_components/avatar";
+import { CommentForm, EditPostForm } from "@/app/_components/comment-form";
+import { ChannelIcon } from "@/app/_components/icons";
+import { Markdown } from "@/app/_components/markdown";
+import { SimpleAction } from "@/app/_components/simple-action";
+import { Time } from "@/app/_components/time";
+import { loadWorkspace } from "@/app/_lib/data";
+import { orNotFound } from "@/app/_lib/session";
+import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
+import { listComments } from "@/lib/domain/comments/list-comments";
+import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/policy";
+import { getPostOrThrow } from "@/lib/domain/posts/get-post";
+import { cursor as cursorSchema } from "@/lib/validation/common";
+import { createCommentAction, deletePostAction, editPostAction } from "../actions";
+
+type Props = { params: Promise<{ workspaceId: string; postId: string }>; searchParams: Promise<{ edit?: string; after?: string }> };
+
+async function load(workspaceId: string, postId: string) {
+  const { actor } = await loadWorkspace(workspaceId);
+  const post = await orNotFound(getPostOrThrow(actor, workspaceId, postId));
+  return { actor, post };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { workspaceId, postId } = await params;
+  return { title: (await load(workspaceId, postId)).post.title };
+}
+
+export default async function PostPage({ params, searchParams }: Props) {
+  const { workspaceId, postId } = await params;
+  const query = await searchParams;
+  const { actor, post } = await load(workspaceId, postId);
+  const after = cursorSchema.safeParse(query.after);
+  const [channel, comments] = await Promise.all([
+    orNotFound(getChannelOrThrow(actor, workspaceId, post.channelId)),
+    orNotFound(listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined })),
+  ]);
+  const facts = { workspaceId, authorId: post.author.id };
+  const editable = canEditPost(actor, facts) && !channel.archivedAt;
+  const editing = editable && query.edit === "1";
+  const self = `/w/${workspaceId}/p/${postId}`;
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-6 md:px-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/w/${workspaceId}/c/${channel.id}`} className="link inline-flex items-center gap-1">
+          <ChannelIcon kind={channel.kind} archived={channel.archivedAt !== null} className="size-3.5" />
+          {channel.name}
+        </Link>
+      </nav>
+
+      <article className="card mt-3 p-5" aria-labelledby="post-title">
+        {editing ? (
+          <EditPostForm action={editPostAction} workspaceId={workspaceId} postId={postId} title={post.title} body={post.body} cancelHref={self} />
+        ) : (
+          <>
+            <header>
+              <h1 id="post-title" className="text-2xl font-semibold tracking-tight break-words">
+                {post.title}
+              </h1>
+              <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+                <Avatar name={post.author.name} size="size-7" />
+                <span className="font-medium text-stone-800">{post.author.name}</span>
+                <span className="text-stone-400">@{post.author.handle}</span>
+                <span aria-hidden>·</span>
+                <Time date={post.createdAt} />
+                {post.editedAt && (
+                  <span className="text-stone-400" title={`Edited ${post.editedAt.toISOString()}`}>
+                    (edited <Time date={post.editedAt} />)
+                  </span>
+                )}
+              </div>
+            </header>
+            <Markdown source={post.body} className="mt-4" />
+            {(editable || canDeletePost(actor, facts)) && (
+              <footer className="mt-5 flex flex-wrap items-start justify-end gap-2 border-t border-stone-100 pt-4">
+                {editable && (
+                  <Link href={`${self}?edit=1`} className="btn-secondary">
+                    Edit
+                  </Link>
+                )}
+                {canDeletePost(actor, facts) && (
+                  <SimpleAction
+                    action={deletePostAction}
+                    hidden={{ workspaceId, postId }}
+                    label="Delete"
+                    pendingText="Deleting…"
+                    className="btn-danger"
+                    confirm="Delete this post? Admins can restore it for 30 days."
+                  />
+                )}
+              </footer>
+            )}
+          </>
+        )}
+      </article>
+
+      <section className="mt-8" aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="text-base font-semibold">
+          {post.commentCount === 0 ? "Comments" : `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
+        </h2>
+        {comments.items.length === 0 ? (
+          <p className="mt-3 text-sm text-stone-500">{after.success ? "No more comments." : "No comments yet. Be the first to reply."}</p>
+        ) : (
+          <ol className="mt-3 space-y-3">
+            {comments.items.map((c) => (
+              <li key={c.id} id={`comment-${c.id}`} className="flex scroll-mt-4 gap-3">
+                <Avatar name={c.author.name} />
+                <div className="min-w-0 flex-1 rounded-lg border border-stone-200 bg-white px-4 py-3">
+                  <div className="flex flex-wrap items-center gap-x-2 text-sm">
+                    <span className="font-medium">{c.author.name}</span>
+                    <Time date={c.createdAt} className="text-stone-500" />
+                  </div>
+                  <Markdown source={c.body} className="mt-1" />
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {comments.nextCursor && (
+          <p className="mt-4 text-center">
+            <Link href={`${self}?after=${comments.nextCursor}`} className="btn-secondary">
+              Show later comments
+            </Link>
+          </p>
+        )}
+        <div className="mt-6">
+          {canCommentInChannel(actor, channel) ? (
+            <CommentForm action={createCommentAction} workspaceId={workspaceId} postId={postId} />
+          ) : (
+            <p className="text-sm text-stone-500">This channel is archived: comments are closed.</p>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

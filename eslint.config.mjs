@@ -1,0 +1,95 @@
+// Type-checked lint, Next's rules, and the layer boundaries of ARCHITECTURE.md enforced on every import.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import boundaries from "eslint-plugin-boundaries";
+import tseslint from "typescript-eslint";
+
+const layers = [
+  { type: "app", pattern: ["app/**", "instrumentation.ts"], partialMatch: false },
+  { type: "http", pattern: "lib/http/**", partialMatch: false },
+  { type: "auth", pattern: "lib/auth/**", partialMatch: false },
+  { type: "validation", pattern: "lib/validation/**", partialMatch: false },
+  { type: "domain", pattern: "lib/domain/**", partialMatch: false },
+  { type: "data", pattern: "lib/data/**", partialMatch: false },
+  { type: "inngest", pattern: "inngest/**", partialMatch: false },
+  { type: "emails", pattern: "emails/**", partialMatch: false },
+  { type: "shared", pattern: ["lib/env.ts", "lib/errors.ts", "lib/log.ts", "lib/request-context.ts"], partialMatch: false },
+];
+
+// Who may import whom: app → auth, validation, domain (through lib/http's wrappers); domain → data, validation;
+// data → drivers only; inngest → domain.
+const allowed = {
+  app: ["app", "http", "auth", "validation", "domain", "inngest", "shared"],
+  http: ["http", "auth", "domain", "validation", "shared"],
+  auth: ["auth", "data", "domain", "validation", "shared"],
+  validation: ["validation", "shared"],
+  domain: ["domain", "data", "validation", "emails", "shared"],
+  data: ["data", "shared"],
+  inngest: ["inngest", "domain", "validation", "shared"],
+  emails: ["emails", "validation", "shared"],
+  shared: ["shared"],
+};
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "lib/data/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.mjs", "**/*.mts", "**/*.js"] },
+  ...nextVitals,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/only-throw-error": "error",
+      "@typescript-eslint/ban-ts-comment": "error",
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration from lib/env.ts." },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts"],
+    ignores: ["**/*.test.ts"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": layers,
+      "boundaries/include": ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts"],
+      "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" } },
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          policies: Object.entries(allowed).map(([from, to]) => ({
+            from: { element: { type: from } },
+            allow: to.map((type) => ({ to: { element: { type } } })),
+          })),
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/generated/prisma/**", "@prisma/client", "@prisma/client/*"], message: "Prisma stays in lib/data." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/data/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // The env module itself, and scripts/tests that set up the process, read process.env.
+    files: ["lib/env.ts", "scripts/**", "tests/**", "**/*.test.ts", "playwright.config.ts", "vitest.config.mts", "instrumentation.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["tests/**", "**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+    },
+  },
+);

@@ -1,0 +1,13 @@
+// Every background function, served at /api/inngest and run by the embedded executor alike.
+import { cleanupFn } from "./cleanup";
+import { dailyDigestFn } from "./daily-digest";
+import { notifyMentionsFn } from "./notify-mentions";
+import { outboxSweepFn } from "./outbox-sweep";
+import { sendInviteEmailFn } from "./send-invite-email";
+import { sendMagicLinkEmailFn } from "./send-magic-link-email";
+import { sendPasswordResetEmailFn } from "./send-password-reset-email";
+import { sendVerificationEmailFn } from "./send-verification-email";
+
+export const functions = [
+  sendVerificationEmailFn, sendPasswordResetEmailFn, sendMagicLinkEmailFn, sendInviteEmailFn, notifyMentionsFn, dailyDigestFn, cleanupFn, outboxSweepFn,
+];

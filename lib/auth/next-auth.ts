@@ -1,0 +1,106 @@
+// Auth.js v5 (next-auth 5 beta): email + password sign-in, JWT sessions carrying the workspace-role claims.
+import "server-only";
+import { log } from "@/lib/log";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { signInWithMagicLink } from "@/lib/domain/users/magic-link";
+import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
+import { AppError } from "@/lib/errors";
+import { takeRateLimit } from "@/lib/domain/rate-limits";
+import { clientAddress } from "./client-address";
+import { signInInput } from "@/lib/validation/users";
+import { freshClaims, loadClaims, type SessionClaims } from "./claims";
+import { authSecret } from "./secret";
+
+/** A dead sign-in link (unknown, expired, used): the message says which, and the form shows it. */
+export class MagicLinkError extends CredentialsSignin {
+  code = "magic-link";
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Too many attempts on this address or from this client: the form says when to try again. */
+export class RateLimitedSignin extends CredentialsSignin {
+  code = "rate-limited";
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    claims?: SessionClaims;
+  }
+}
+
+// A wrong password or a stale form is the caller's mistake, not a fault: an info line, not an error (which pages someone).
+const expectedAuthErrors = new Set(["CredentialsSignin", "MissingCSRF", "AccessDenied", "Verification"]);
+function logAuthError(error: Error) {
+  const type = (error as { type?: string }).type ?? error.name;
+  const expected = expectedAuthErrors.has(type);
+  if (expected) log.info("auth", { type, error: error.message });
+  else log.error("auth", { type, error });
+}
+
+const config = (): NextAuthConfig => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  logger: { error: logAuthError },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw, request) {
+        // Auth.js passes the whole form (csrfToken, callbackUrl, …); only these two fields are ours to check.
+        const input = signInInput.safeParse({ email: raw.email, password: raw.password });
+        if (!input.success) return null;
+        try {
+          await takeRateLimit("sign-in-client", clientAddress(request.headers));
+          await takeRateLimit("sign-in-email", input.data.email);
+        } catch (error) {
+          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimitedSignin(error);
+          throw error;
+        }
+        const user = await verifyCredentials(input.data);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+    // The emailed sign-in link: the token is spent by the domain (once, and it verifies the address).
+    Credentials({
+      id: "magic-link",
+      credentials: { token: { type: "text" } },
+      async authorize(raw) {
+        const token = typeof raw.token === "string" ? raw.token : "";
+        try {
+          return await signInWithMagicLink(token);
+        } catch (error) {
+          if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "GONE")) throw new MagicLinkError(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.claims = await loadClaims(user.id);
+        return token.claims ? token : null;
+      }
+      // Refreshing the cookie: a changed role or membership rewrites the claims (the request path re-checks too).
+      const claims = token.claims as SessionClaims | undefined;
+      if (!claims) return null;
+      const fresh = await freshClaims(claims);
+      if (!fresh) return null;
+      token.claims = fresh;
+      return token;
+    },
+    session({ session, token }) {
+      session.claims = token.claims as SessionClaims;
+      return session;
+    },
+  },
+});
+
+export const { handlers, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,66 @@
+// Authenticate: a request (session cookie or `Authorization: Bearer`) → the one Actor every layer below trusts.
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { AppError } from "@/lib/errors";
+import { freshClaims, sessionActor, type SessionClaims } from "./claims";
+import { authSecret } from "./secret";
+import { actorFromApiToken } from "./api-token";
+import type { Actor } from "@/lib/domain/actor";
+
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+/** The session cookie's value, joining Auth.js' chunks (`name.0`, `name.1`, …) when it was split. */
+function readSessionCookie(cookies: CookieReader): { name: string; value: string } | null {
+  for (const name of SESSION_COOKIES) {
+    const whole = cookies.get(name)?.value;
+    if (whole) return { name, value: whole };
+    const parts: string[] = [];
+    for (let i = 0; ; i++) {
+      const part = cookies.get(`${name}.${i}`)?.value;
+      if (!part) break;
+      parts.push(part);
+    }
+    if (parts.length) return { name, value: parts.join("") };
+  }
+  return null;
+}
+
+export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+  const cookie = readSessionCookie(cookies);
+  if (!cookie) return null;
+  const token = await decode<{ claims?: SessionClaims }>({ token: cookie.value, secret: authSecret(), salt: cookie.name }).catch(() => null);
+  if (!token?.claims) return null;
+  const claims = await freshClaims(token.claims);
+  return claims ? sessionActor(claims) : null;
+}
+
+/** Other sites' and apps' cookies share the header: one with broken percent-encoding is kept raw, not fatal. */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function parseCookieHeader(header: string | null): CookieReader {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeCookieValue(part.slice(eq + 1).trim()));
+  }
+  return { get: (name) => (jar.has(name) ? { value: jar.get(name) ?? "" } : undefined) };
+}
+
+/** null when the request carries no credentials; throws 401 when it carries bad ones. */
+export async function actorFromRequest(req: Request): Promise<Actor | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Authorization header must be `Bearer <token>`");
+    return actorFromApiToken(match[1]);
+  }
+  return actorFromCookies(parseCookieHeader(req.headers.get("cookie")));
+}

@@ -1,0 +1,63 @@
+// Unread posts in followed channels: the query behind both the in-app "Catch up" list and the daily digest.
+import "server-only";
+import type { DbOrTx } from "./db";
+import type { NotifyLevel } from "./generated/prisma/enums";
+
+export function findFollowedChannels(db: DbOrTx, userId: string) {
+  return db.channelMember.findMany({
+    where: { userId, channel: { archivedAt: null } },
+    select: {
+      lastReadAt: true,
+      channel: { select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } } },
+    },
+  });
+}
+
+/** Posts after each channel's cutoff (null: all), not by `userId`, newest first. */
+export function findPostsAfterCutoffs(db: DbOrTx, userId: string, cutoffs: { channelId: string; after: Date | null }[], limit: number) {
+  if (cutoffs.length === 0) return Promise.resolve([]);
+  return db.post.findMany({
+    where: {
+      deletedAt: null,
+      authorId: { not: userId },
+      OR: cutoffs.map((c) => ({ channelId: c.channelId, ...(c.after ? { createdAt: { gt: c.after } } : {}) })),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, title: true, channelId: true, workspaceId: true, createdAt: true, author: { select: { id: true, name: true, handle: true } } },
+  });
+}
+
+export function markChannelRead(db: DbOrTx, channelId: string, userId: string, at: Date) {
+  return db.channelMember.updateMany({ where: { channelId, userId }, data: { lastReadAt: at } });
+}
+
+export async function distinctTimeZones(db: DbOrTx): Promise<string[]> {
+  const rows = await db.user.groupBy({ by: ["timeZone"] });
+  return rows.map((r) => r.timeZone);
+}
+
+/** Users in these zones who follow a channel and got no digest since `notSince`. */
+export function findDigestCandidates(db: DbOrTx, timeZones: string[], notSince: Date) {
+  return db.user.findMany({
+    where: {
+      timeZone: { in: timeZones },
+      channelMembers: { some: {} },
+      OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: notSince } }],
+    },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+}
+
+export function setLastDigestAt(db: DbOrTx, userId: string, at: Date) {
+  return db.user.update({ where: { id: userId }, data: { lastDigestAt: at }, select: { id: true } });
+}
+
+export function findDigestUser(db: DbOrTx, userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, timeZone: true, lastDigestAt: true } });
+}
+
+export function updateNotifyLevel(db: DbOrTx, channelId: string, userId: string, notifyLevel: NotifyLevel) {
+  return db.channelMember.updateMany({ where: { channelId, userId }, data: { notifyLevel } });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { DbOrTx } from "./db";
+import type { ChannelKind } from "./generated/prisma/enums";
+
+export const channelSelect = {
+  id: true, workspaceId: true, name: true, description: true, kind: true, archivedAt: true, createdAt: true, createdById: true,
+} as const;
+
+export function insertChannel(tx: DbOrTx, data: { workspaceId: string; name: string; description: string; kind: ChannelKind; createdById: string }) {
+  return tx.channel.create({ data, select: channelSelect });
+}
+
+export function channelNameTaken(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
+  return db.channel.count({ where: { workspaceId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } }).then((n) => n > 0);
+}
+
+/** The channel, and whether `userId` is a member of it, in one query. */
+export function findChannelForUser(db: DbOrTx, channelId: string, userId: string) {
+  return db.channel.findUnique({
+    where: { id: channelId },
+    select: { ...channelSelect, members: { where: { userId }, select: { userId: true } } },
+  });
+}
+
+export function listChannelsWithMembership(db: DbOrTx, workspaceId: string, userId: string) {
+  return db.channel.findMany({
+    where: { workspaceId },
+    orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { name: "asc" }],
+    select: { ...channelSelect, members: { where: { userId }, select: { userId: true } } },
+  });
+}
+
+export function updateChannel(tx: DbOrTx, id: string, data: { name?: string; description?: string; archivedAt?: Date | null }) {
+  return tx.channel.update({ where: { id }, data, select: channelSelect });
+}
+
+/** Adds the member unless present. One INSERT … ON CONFLICT DO NOTHING: Prisma's upsert is a read then a write, which races. */
+export function upsertChannelMember(tx: DbOrTx, channelId: string, userId: string) {
+  return tx.channelMember.createMany({ data: [{ channelId, userId }], skipDuplicates: true });
+}
+
+export function deleteChannelMember(tx: DbOrTx, channelId: string, userId: string) {
+  return tx.channelMember.deleteMany({ where: { channelId, userId } });
+}
+
+export function addMemberToPublicChannels(tx: DbOrTx, workspaceId: string, userId: string) {
+  return tx.channel
+    .findMany({ where: { workspaceId, kind: { in: ["PUBLIC", "ANNOUNCEMENT"] }, archivedAt: null }, select: { id: true } })
+    .then((channels) =>
+      tx.channelMember.createMany({ data: channels.map((c) => ({ channelId: c.id, userId })), skipDuplicates: true }),
+    );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import type { DbOrTx } from "./db";
+
+export const publicUserSelect = { id: true, name: true, handle: true, email: true } as const;
+
+export function findUserByEmail(db: DbOrTx, email: string) {
+  return db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, handle: true, passwordHash: true, emailVerifiedAt: true, claimsVersion: true },
+  });
+}
+
+export function findUserById(db: DbOrTx, id: string) {
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, handle: true, emailVerifiedAt: true, timeZone: true, createdAt: true },
+  });
+}
+
+export function handleExists(db: DbOrTx, handle: string) {
+  return db.user.count({ where: { handle } }).then((n) => n > 0);
+}
+
+export function insertUser(db: DbOrTx, data: { email: string; name: string; handle: string; passwordHash: string | null; timeZone?: string }) {
+  return db.user.create({ data, select: { id: true, email: true, name: true, handle: true } });
+}
+
+/** The one cheap lookup per request: has anything changed the user's claims since the session was issued? */
+export function findClaimsVersion(db: DbOrTx, userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { claimsVersion: true } });
+}
+
+/** Invalidates every session's claims of these users (role changed, membership added or removed). */
+export function bumpClaimsVersion(db: DbOrTx, userIds: string[]) {
+  return db.user.updateMany({ where: { id: { in: userIds } }, data: { claimsVersion: { increment: 1 } } });
+}
+
+export function findUserClaims(db: DbOrTx, userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, claimsVersion: true, memberships: { select: { workspaceId: true, role: true } } },
+  });
+}
+
+export function markEmailVerified(db: DbOrTx, userId: string, at: Date) {
+  return db.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: at } });
+}
+
+export function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
+  return db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+}
+
+export function updateUserProfile(db: DbOrTx, userId: string, data: { name: string; timeZone: string }) {
+  return db.user.update({ where: { id: userId }, data, select: { id: true, name: true, timeZone: true } });
+}
+
+export function findUsersByIds(db: DbOrTx, ids: string[]) {
+  return db.user.findMany({ where: { id: { in: ids } }, select: publicUserSelect });
+}
+
+/** The people in a channel, by name. */
+export function listChannelMemberUsers(db: DbOrTx, channelId: string) {
+  return db.user.findMany({ where: { channelMembers: { some: { channelId } } }, orderBy: { name: "asc" }, select: publicUserSelect });
+}
+
+/** One person's own settings in a channel (null when they are not in it). */
+export function findChannelMemberSettings(db: DbOrTx, channelId: string, userId: string) {
+  return db.channelMember.findUnique({ where: { channelId_userId: { channelId, userId } }, select: { notifyLevel: true, lastReadAt: true } });
+}

@@ -1,0 +1,45 @@
+import { getDb } from "@/lib/data/db";
+import { deleteChannelMember, findChannelForUser, upsertChannelMember } from "@/lib/data/channels";
+import { findMembership } from "@/lib/data/workspaces";
+import { AppError, notFound } from "@/lib/errors";
+import type { Actor } from "../actor";
+import { canJoinChannel, canManageChannelMembers } from "../policy";
+import { getChannelOrThrow } from "./get-channel";
+
+export async function joinChannel(actor: Actor, workspaceId: string, channelId: string) {
+  const db = await getDb();
+  const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
+  if (!canJoinChannel(actor, channel)) {
+    throw new AppError("FORBIDDEN", channel.archivedAt ? "This channel is archived" : "Ask a member of this channel to add you");
+  }
+  await upsertChannelMember(db, channelId, actor.userId);
+  return { ...channel, isMember: true };
+}
+
+export async function leaveChannel(actor: Actor, workspaceId: string, channelId: string) {
+  const db = await getDb();
+  const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
+  await deleteChannelMember(db, channelId, actor.userId);
+  return { ...channel, isMember: false };
+}
+
+/** Add a workspace member to a channel (how guests and private channels get their people). */
+export async function addChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
+  const db = await getDb();
+  const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
+  if (!canManageChannelMembers(actor, channel)) throw new AppError("FORBIDDEN", "You cannot add people to this channel");
+  if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
+  if (!(await findMembership(db, workspaceId, userId))) throw notFound("Member");
+  await upsertChannelMember(db, channelId, userId);
+}
+
+export async function removeChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
+  const db = await getDb();
+  const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
+  if (userId !== actor.userId && !canManageChannelMembers(actor, channel)) {
+    throw new AppError("FORBIDDEN", "You cannot remove people from this channel");
+  }
+  const target = await findChannelForUser(db, channelId, userId);
+  if (!target?.members.length) throw notFound("Channel member");
+  await deleteChannelMember(db, channelId, userId);
+}

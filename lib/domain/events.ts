@@ -1,0 +1,13 @@
+// Side effects leave as events: recorded in the caller's transaction, delivered later from the outbox.
+import { insertOutboxEvent } from "@/lib/data/outbox";
+import type { DbOrTx } from "@/lib/data/db";
+import { currentRequestId, noteOutboxWrite } from "@/lib/request-context";
+import { eventSchemas, type EventData, type EventName } from "@/lib/validation/events";
+
+export async function recordEvent<N extends EventName>(tx: DbOrTx, name: N, data: EventData<N>): Promise<string> {
+  const parsed = eventSchemas[name].parse(data);
+  const row = await insertOutboxEvent(tx, { name, data: parsed, requestId: currentRequestId() });
+  // The entry wrapper kicks the relay once the response (and so this transaction) is done.
+  noteOutboxWrite();
+  return row.id;
+}

@@ -1,0 +1,37 @@
+import { backgroundMode } from "@/lib/env";
+import { databaseAdapter, getDb } from "@/lib/data/db";
+import { outboxBacklog, pingDatabase } from "@/lib/data/health";
+import { mailTransport } from "@/lib/data/mail/transport";
+import { rateLimitStore } from "@/lib/data/rate-limit/store";
+import { AppError } from "@/lib/errors";
+
+async function checkRateLimitStore() {
+  const store = await rateLimitStore();
+  try {
+    await store.ping();
+    return { ok: true, adapter: store.name };
+  } catch (error) {
+    return { ok: false, adapter: store.name, error: (error as Error).message };
+  }
+}
+
+/** Each layer and the adapter serving it; 503 when the database cannot answer. */
+export async function checkHealth() {
+  const started = performance.now();
+  let database;
+  try {
+    const db = await getDb();
+    await pingDatabase(db);
+    database = { ok: true, adapter: await databaseAdapter(), latencyMs: Math.round(performance.now() - started) };
+    const backlog = await outboxBacklog(db);
+    return {
+      ok: true,
+      database,
+      queue: { ok: backlog.dead === 0, adapter: backgroundMode, outboxPending: backlog.pending, outboxDead: backlog.dead },
+      email: { ok: true, adapter: (await mailTransport()).name },
+      rateLimit: await checkRateLimitStore(),
+    };
+  } catch (error) {
+    throw new AppError("UNAVAILABLE", "The database is not answering", { database: { ok: false, error: (error as Error).message } });
+  }
+}

@@ -1,0 +1,47 @@
+import { addMemberToPublicChannels } from "@/lib/data/channels";
+import { getDb } from "@/lib/data/db";
+import { findInvite, markInviteAccepted } from "@/lib/data/invites";
+import { bumpClaimsVersion, findUserById, markEmailVerified } from "@/lib/data/users";
+import { findMembership, insertMembership } from "@/lib/data/workspaces";
+import { AppError } from "@/lib/errors";
+import type { Actor, Role } from "../actor";
+import { recordEvent } from "../events";
+import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+
+/**
+ * Accepts an invite with the emailed token, as the signed-in person the invite was sent to. Adds the membership
+ * once: accepting again (double click, second tab) answers the same without changing anything.
+ * Unknown token → 404; expired or revoked invite → 410; another address → 403.
+ */
+export async function acceptInvite(actor: Actor, token: string, workspaceId?: string) {
+  if (actor.via !== "session") throw new AppError("FORBIDDEN", "Accept invites while signed in, not with an API token");
+  const db = await getDb();
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const row = await findValidToken(tx, "INVITE", token, now);
+    const invite = row.inviteId ? await findInvite(tx, row.inviteId) : null;
+    if (!invite || (workspaceId && invite.workspaceId !== workspaceId)) throw new AppError("NOT_FOUND", "This invite does not exist.");
+    const user = await findUserById(tx, actor.userId);
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
+    if (user.email.toLowerCase() !== invite.email.toLowerCase()) {
+      throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign in with that address to accept it`);
+    }
+    const existing = await findMembership(tx, invite.workspaceId, user.id);
+    const result = (role: Role, alreadyMember: boolean) => ({ workspaceId: invite.workspaceId, workspaceName: invite.workspace.name, role, alreadyMember });
+    if (existing) {
+      await markInviteAccepted(tx, invite.id, invite.acceptedAt ?? now);
+      return result(existing.role, true);
+    }
+    if (invite.revokedAt) throw new AppError("GONE", "This invite was revoked.");
+    if (invite.acceptedAt) throw new AppError("GONE", "This invite was already used.");
+    if (invite.expiresAt <= now) throw new AppError("GONE", "This invite has expired. Ask for a new one.");
+    if (!(await markInviteAccepted(tx, invite.id, now))) throw new AppError("GONE", "This invite was already used.");
+    if (!row.used) await spendToken(tx, row.id, now);
+    await insertMembership(tx, { workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
+    if (invite.role !== "GUEST") await addMemberToPublicChannels(tx, invite.workspaceId, user.id);
+    await bumpClaimsVersion(tx, [user.id]);
+    await markEmailVerified(tx, user.id, now); // the emailed token proves the address
+    await recordEvent(tx, "workspace/member-joined", { workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
+    return result(invite.role, false);
+  });
+}

@@ -1,0 +1,56 @@
+import { getDb, type DbOrTx } from "@/lib/data/db";
+import { findInvite, listOpenInvites, updateInvite } from "@/lib/data/invites";
+import { expireInviteTokens } from "@/lib/data/one-time-tokens";
+import { AppError, notFound } from "@/lib/errors";
+import type { Actor } from "../actor";
+import { recordEvent } from "../events";
+import { canInvite, canViewWorkspace } from "../policy";
+import { INVITE_TTL_MS, presentInvite } from "./present";
+
+async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: string) {
+  const invite = await findInvite(tx, inviteId);
+  if (!invite || invite.workspaceId !== workspaceId) throw notFound("Invite");
+  return invite;
+}
+
+function assertCanManage(actor: Actor, workspaceId: string) {
+  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
+  if (!canInvite(actor, workspaceId)) throw new AppError("FORBIDDEN", "Only admins can manage invites");
+}
+
+/** Unanswered invites (pending and expired), newest first. */
+export async function listInvites(actor: Actor, workspaceId: string) {
+  assertCanManage(actor, workspaceId);
+  const now = new Date();
+  return (await listOpenInvites(await getDb(), workspaceId)).map((i) => presentInvite(i, now));
+}
+
+/** Revoking twice is fine; an accepted invite cannot be revoked (remove the member instead). */
+export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: string) {
+  assertCanManage(actor, workspaceId);
+  const db = await getDb();
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const invite = await getInviteOrThrow(tx, workspaceId, inviteId);
+    if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already accepted; remove the member instead");
+    if (invite.revokedAt) return presentInvite(invite, now);
+    const revoked = await updateInvite(tx, inviteId, { revokedAt: now });
+    await expireInviteTokens(tx, inviteId, now);
+    return presentInvite(revoked, now);
+  });
+}
+
+/** Sends a new link and gives the invite another 7 days. */
+export async function resendInvite(actor: Actor, workspaceId: string, inviteId: string) {
+  assertCanManage(actor, workspaceId);
+  const db = await getDb();
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const invite = await getInviteOrThrow(tx, workspaceId, inviteId);
+    if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already accepted");
+    if (invite.revokedAt) throw new AppError("CONFLICT", "This invite was revoked; create a new one");
+    const renewed = await updateInvite(tx, inviteId, { expiresAt: new Date(now.getTime() + INVITE_TTL_MS) });
+    await recordEvent(tx, "invite/resent", { inviteId, workspaceId, email: invite.email });
+    return presentInvite(renewed, now);
+  });
+}

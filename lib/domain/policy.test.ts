@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { allScopes, type Actor, type Role, type Scope } from "./actor";
+import { decodeCursor, encodeCursor, paginate } from "./pagination";
+import {
+  canChangeRole, canCommentInChannel, canCreateChannel, canCreateToken, canDeletePost, canEditPost, canJoinChannel,
+  canListMembers, canManageChannel, canManageChannelMembers, canPostToChannel, canRemoveMember, canRevokeToken,
+  canViewChannel, canViewWorkspace, type ChannelFacts,
+} from "./policy";
+
+const WS = "ws_1";
+const OTHER_WS = "ws_2";
+type Who = Role | "OUTSIDER";
+const everyone: Who[] = ["OWNER", "ADMIN", "MEMBER", "GUEST", "OUTSIDER"];
+
+/** An actor with `who` in WS (an outsider belongs only to another workspace). */
+function actor(who: Who, userId = `u_${who.toLowerCase()}`, scopes: ReadonlySet<Scope> = allScopes): Actor {
+  const roles: Record<string, Role> = who === "OUTSIDER" ? { [OTHER_WS]: "OWNER" } : { [WS]: who };
+  return { userId, via: "session", roles, scopes };
+}
+
+const kinds = ["PUBLIC", "PRIVATE", "ANNOUNCEMENT"] as const;
+const channel = (kind: ChannelFacts["kind"], opts: { member?: boolean; archived?: boolean } = {}): ChannelFacts => ({
+  workspaceId: WS,
+  kind,
+  archivedAt: opts.archived ? new Date("2026-01-01T00:00:00Z") : null,
+  isMember: opts.member ?? false,
+});
+
+/** Every combination of role × kind × channel membership × archived, with the expected answer. */
+function matrix(expected: (who: Who, kind: ChannelFacts["kind"], member: boolean, archived: boolean) => boolean) {
+  const rows: [string, Who, ChannelFacts, boolean][] = [];
+  for (const who of everyone)
+    for (const kind of kinds)
+      for (const member of [true, false])
+        for (const archived of [false, true])
+          rows.push([`${who} ${kind}${member ? " member" : " non-member"}${archived ? " archived" : ""}`, who, channel(kind, { member, archived }), expected(who, kind, member, archived)]);
+  return rows;
+}
+
+const isStaff = (who: Who) => who === "OWNER" || who === "ADMIN";
+const inWs = (who: Who) => who !== "OUTSIDER";
+
+describe("canViewWorkspace", () => {
+  it.each(everyone)("%s", (who) => {
+    expect(canViewWorkspace(actor(who), WS)).toBe(inWs(who));
+  });
+  it("does not treat inherited object keys as membership", () => {
+    expect(canViewWorkspace(actor("OWNER"), "constructor")).toBe(false);
+    expect(canViewWorkspace(actor("OWNER"), "__proto__")).toBe(false);
+  });
+});
+
+describe("canViewChannel", () => {
+  const expected = (who: Who, kind: string, member: boolean) => {
+    if (!inWs(who)) return false;
+    if (who === "GUEST" || kind === "PRIVATE") return member;
+    return true;
+  };
+  it.each(matrix(expected))("%s", (_, who, ch, result) => {
+    expect(canViewChannel(actor(who), ch)).toBe(result);
+  });
+  it("never lets a channel of another workspace be seen through a role here", () => {
+    expect(canViewChannel(actor("OWNER"), { ...channel("PUBLIC", { member: true }), workspaceId: OTHER_WS })).toBe(false);
+  });
+});
+
+describe("canPostToChannel", () => {
+  const expected = (who: Who, kind: string, member: boolean, archived: boolean) => {
+    if (!inWs(who) || archived) return false;
+    if ((who === "GUEST" || kind === "PRIVATE") && !member) return false;
+    if (kind === "ANNOUNCEMENT") return isStaff(who);
+    return true;
+  };
+  it.each(matrix(expected))("%s", (_, who, ch, result) => {
+    expect(canPostToChannel(actor(who), ch)).toBe(result);
+  });
+});
+
+describe("canCommentInChannel", () => {
+  const expected = (who: Who, kind: string, member: boolean, archived: boolean) => {
+    if (!inWs(who) || archived) return false;
+    return who === "GUEST" || kind === "PRIVATE" ? member : true;
+  };
+  it.each(matrix(expected))("%s", (_, who, ch, result) => {
+    expect(canCommentInChannel(actor(who), ch)).toBe(result);
+  });
+  it("lets members comment where only admins may post (announcements)", () => {
+    const ann = channel("ANNOUNCEMENT", { member: true });
+    expect(canPostToChannel(actor("MEMBER"), ann)).toBe(false);
+    expect(canCommentInChannel(actor("MEMBER"), ann)).toBe(true);
+  });
+});
+
+describe("canCreateChannel", () => {
+  const cases = everyone.flatMap((who) =>
+    kinds.map((kind) => [who, kind, kind === "PUBLIC" ? who === "OWNER" || who === "ADMIN" || who === "MEMBER" : isStaff(who)] as const),
+  );
+  it.each(cases)("%s creates %s → %s", (who, kind, result) => {
+    expect(canCreateChannel(actor(who), WS, kind)).toBe(result);
+  });
+});
+
+describe("canManageChannel", () => {
+  it.each(matrix((who) => isStaff(who)))("%s", (_, who, ch, result) => {
+    expect(canManageChannel(actor(who), ch)).toBe(result);
+  });
+});
+
+describe("canJoinChannel", () => {
+  const expected = (who: Who, kind: string, _member: boolean, archived: boolean) =>
+    kind !== "PRIVATE" && !archived && (isStaff(who) || who === "MEMBER");
+  it.each(matrix(expected))("%s", (_, who, ch, result) => {
+    expect(canJoinChannel(actor(who), ch)).toBe(result);
+  });
+});
+
+describe("canManageChannelMembers", () => {
+  const expected = (who: Who, kind: string, member: boolean) => isStaff(who) || (who === "MEMBER" && kind === "PRIVATE" && member);
+  it.each(matrix(expected))("%s", (_, who, ch, result) => {
+    expect(canManageChannelMembers(actor(who), ch)).toBe(result);
+  });
+});
+
+describe("posts: edit and delete", () => {
+  const cases = everyone.flatMap((who) => [true, false].map((own) => [who, own] as const));
+  it.each(cases)("%s, own post: %s", (who, own) => {
+    const me = actor(who);
+    const post = { workspaceId: WS, authorId: own ? me.userId : "u_someone_else" };
+    expect(canEditPost(me, post)).toBe(inWs(who) && own);
+    expect(canDeletePost(me, post)).toBe(inWs(who) && (own || isStaff(who)));
+  });
+  it("an author who has left the workspace can neither edit nor delete", () => {
+    const gone = actor("OUTSIDER", "u_author");
+    expect(canEditPost(gone, { workspaceId: WS, authorId: "u_author" })).toBe(false);
+    expect(canDeletePost(gone, { workspaceId: WS, authorId: "u_author" })).toBe(false);
+  });
+});
+
+describe("canListMembers", () => {
+  it.each(everyone)("%s", (who) => {
+    expect(canListMembers(actor(who), WS)).toBe(isStaff(who) || who === "MEMBER");
+  });
+});
+
+describe("canChangeRole", () => {
+  const roles: Role[] = ["OWNER", "ADMIN", "MEMBER", "GUEST"];
+  const cases = everyone.flatMap((who) => roles.flatMap((from) => roles.map((to) => [who, from, to] as const)));
+  it.each(cases)("%s changes someone %s → %s", (who, from, to) => {
+    const expected = who === "OWNER" ? true : who === "ADMIN" ? from !== "OWNER" && to !== "OWNER" : false;
+    expect(canChangeRole(actor(who), WS, { userId: "u_target", role: from }, to)).toBe(expected);
+  });
+  it.each(roles)("nobody changes their own role (%s)", (role) => {
+    const me = actor(role);
+    for (const to of roles) expect(canChangeRole(me, WS, { userId: me.userId, role }, to)).toBe(false);
+  });
+});
+
+describe("canRemoveMember", () => {
+  const roles: Role[] = ["OWNER", "ADMIN", "MEMBER", "GUEST"];
+  const cases = everyone.flatMap((who) => roles.map((target) => [who, target] as const));
+  it.each(cases)("%s removes a %s", (who, target) => {
+    const expected = who === "OWNER" || (who === "ADMIN" && target !== "OWNER");
+    expect(canRemoveMember(actor(who), WS, { userId: "u_target", role: target })).toBe(expected);
+  });
+  it.each(everyone)("%s leaves by themselves", (who) => {
+    const me = actor(who);
+    expect(canRemoveMember(me, WS, { userId: me.userId, role: who === "OUTSIDER" ? "MEMBER" : who })).toBe(inWs(who));
+  });
+});
+
+describe("API tokens", () => {
+  it.each(everyone)("%s creates a token", (who) => {
+    expect(canCreateToken(actor(who), WS)).toBe(isStaff(who) || who === "MEMBER");
+  });
+  const cases = everyone.flatMap((who) => [true, false].map((own) => [who, own] as const));
+  it.each(cases)("%s revokes a token, own: %s", (who, own) => {
+    const me = actor(who);
+    expect(canRevokeToken(me, { workspaceId: WS, userId: own ? me.userId : "u_other" })).toBe(inWs(who) && (own || isStaff(who)));
+  });
+});
+
+describe("pagination cursors", () => {
+  it("round-trips (createdAt, id)", () => {
+    const k = { createdAt: new Date("2026-11-24T09:30:00.123Z"), id: "cm3x0k2ab0000qz8h1v2c3d4e" };
+    const cursor = encodeCursor(k);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor)).toEqual(k);
+  });
+  it("passes undefined through", () => {
+    expect(decodeCursor(undefined)).toBeUndefined();
+  });
+  const b64 = (s: string) => Buffer.from(s).toString("base64url");
+  it.each([
+    ["not base64 JSON", "garbage"],
+    ["empty", ""],
+    ["JSON object", b64(JSON.stringify({ createdAt: "2026-01-01T00:00:00Z", id: "x" }))],
+    ["one element", b64(JSON.stringify(["2026-01-01T00:00:00Z"]))],
+    ["three elements", b64(JSON.stringify(["2026-01-01T00:00:00Z", "x", "y"]))],
+    ["bad date", b64(JSON.stringify(["yesterday-ish", "x"]))],
+    ["number id", b64(JSON.stringify(["2026-01-01T00:00:00Z", 5]))],
+    ["null", b64("null")],
+  ])("rejects a cursor that is %s with a 422 AppError", (_, cursor) => {
+    let thrown: unknown;
+    try {
+      decodeCursor(cursor);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect((thrown as AppError).code).toBe("VALIDATION_FAILED");
+    expect((thrown as AppError).status).toBe(422);
+    expect((thrown as AppError).message).toMatch(/cursor/);
+  });
+  it("paginate fetches one extra row and only then hands out a cursor", async () => {
+    const rows = [3, 2, 1].map((n) => ({ createdAt: new Date(Date.UTC(2026, 0, n)), id: `p${n}` }));
+    const takes: number[] = [];
+    const first = await paginate(2, (take) => (takes.push(take), Promise.resolve(rows.slice(0, take))));
+    expect(takes).toEqual([3]);
+    expect(first.items.map((r) => r.id)).toEqual(["p3", "p2"]);
+    expect(decodeCursor(first.nextCursor ?? undefined)).toEqual(rows[1]);
+    const last = await paginate(5, (take) => Promise.resolve(rows.slice(0, take)));
+    expect(last.items).toHaveLength(3);
+    expect(last.nextCursor).toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+// Authorization: one plain function per question, decided from the actor's claims and the resource alone.
+import { atLeast, roleIn, type Actor, type Role } from "./actor";
+
+export type ChannelFacts = { workspaceId: string; kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT"; archivedAt: Date | null; isMember: boolean };
+export type PostFacts = { workspaceId: string; authorId: string };
+
+/** Any role in the workspace. */
+export const canViewWorkspace = (actor: Actor, workspaceId: string) => roleIn(actor, workspaceId) !== undefined;
+
+/**
+ * See a channel and its posts:
+ * - not a workspace member → no
+ * - guest → only channels they were added to
+ * - private channel → only its members
+ * - otherwise (public, announcement) → yes
+ */
+export function canViewChannel(actor: Actor, channel: ChannelFacts): boolean {
+  const role = roleIn(actor, channel.workspaceId);
+  if (!role) return false;
+  if (role === "GUEST" || channel.kind === "PRIVATE") return channel.isMember;
+  return true;
+}
+
+/**
+ * Post to a channel:
+ * - must be able to see it, and it must not be archived
+ * - announcement channel → admins and owners only
+ * - guests → only channels they were added to (covered by canViewChannel)
+ */
+export function canPostToChannel(actor: Actor, channel: ChannelFacts): boolean {
+  if (!canViewChannel(actor, channel) || channel.archivedAt) return false;
+  if (channel.kind === "ANNOUNCEMENT") return atLeast(roleIn(actor, channel.workspaceId), "ADMIN");
+  return true;
+}
+
+/** Comment: anyone who can see the channel, while it is not archived (announcements can be discussed). */
+export const canCommentInChannel = (actor: Actor, channel: ChannelFacts) => canViewChannel(actor, channel) && !channel.archivedAt;
+
+/**
+ * Create a channel: members create public ones; private and announcement channels are for admins and owners.
+ * Guests create none.
+ */
+export function canCreateChannel(actor: Actor, workspaceId: string, kind: ChannelFacts["kind"]): boolean {
+  const role = roleIn(actor, workspaceId);
+  return kind === "PUBLIC" ? atLeast(role, "MEMBER") : atLeast(role, "ADMIN");
+}
+
+/** Rename, describe, archive: admins and owners. */
+export const canManageChannel = (actor: Actor, channel: ChannelFacts) => atLeast(roleIn(actor, channel.workspaceId), "ADMIN");
+
+/** Join or leave by oneself: public and announcement channels, for members and up (guests are added by others). */
+export function canJoinChannel(actor: Actor, channel: ChannelFacts): boolean {
+  return channel.kind !== "PRIVATE" && !channel.archivedAt && atLeast(roleIn(actor, channel.workspaceId), "MEMBER");
+}
+
+/**
+ * Add or remove others in a channel: admins and owners anywhere; in a private channel also its
+ * non-guest members.
+ */
+export function canManageChannelMembers(actor: Actor, channel: ChannelFacts): boolean {
+  const role = roleIn(actor, channel.workspaceId);
+  if (atLeast(role, "ADMIN")) return true;
+  return channel.kind === "PRIVATE" && channel.isMember && atLeast(role, "MEMBER");
+}
+
+/** Edit a post: its author only. */
+export const canEditPost = (actor: Actor, post: PostFacts) => roleIn(actor, post.workspaceId) !== undefined && post.authorId === actor.userId;
+
+/** Delete a post: its author, or an admin or owner. */
+export function canDeletePost(actor: Actor, post: PostFacts): boolean {
+  const role = roleIn(actor, post.workspaceId);
+  return role !== undefined && (post.authorId === actor.userId || atLeast(role, "ADMIN"));
+}
+
+/** See the member list: anyone in the workspace except guests. */
+export const canListMembers = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "MEMBER");
+
+/**
+ * Change someone's role:
+ * - admins and owners only, never their own role (an owner hands over by promoting another first)
+ * - only owners touch owners: grant OWNER, or change an owner's role
+ */
+export function canChangeRole(actor: Actor, workspaceId: string, target: { userId: string; role: Role }, newRole: Role): boolean {
+  const role = roleIn(actor, workspaceId);
+  if (!atLeast(role, "ADMIN") || target.userId === actor.userId) return false;
+  if (target.role === "OWNER" || newRole === "OWNER") return role === "OWNER";
+  return true;
+}
+
+/**
+ * Remove a member:
+ * - anyone may leave themselves
+ * - admins and owners remove others; owners can be removed only by owners
+ */
+export function canRemoveMember(actor: Actor, workspaceId: string, target: { userId: string; role: Role }): boolean {
+  const role = roleIn(actor, workspaceId);
+  if (!role) return false;
+  if (target.userId === actor.userId) return true;
+  if (!atLeast(role, "ADMIN")) return false;
+  return target.role !== "OWNER" || role === "OWNER";
+}
+
+/** Create API tokens in a workspace: any member except guests. */
+export const canCreateToken = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "MEMBER");
+
+/** Revoke a token: its owner, or an admin or owner of the workspace. */
+export function canRevokeToken(actor: Actor, token: { workspaceId: string; userId: string }): boolean {
+  const role = roleIn(actor, token.workspaceId);
+  return role !== undefined && (token.userId === actor.userId || atLeast(role, "ADMIN"));
+}
+
+/**
+ * Invite people, and revoke or resend invites: admins and owners. Only owners invite someone as an owner.
+ */
+export function canInvite(actor: Actor, workspaceId: string, role?: Role): boolean {
+  const mine = roleIn(actor, workspaceId);
+  if (!atLeast(mine, "ADMIN")) return false;
+  return role !== "OWNER" || mine === "OWNER";
+}

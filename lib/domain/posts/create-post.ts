@@ -1,0 +1,27 @@
+import { getDb } from "@/lib/data/db";
+import { insertPost } from "@/lib/data/posts";
+import { AppError } from "@/lib/errors";
+import type { CreatePostInput } from "@/lib/validation/posts";
+import type { Actor } from "../actor";
+import { getChannelOrThrow } from "../channels/get-channel";
+import { recordEvent } from "../events";
+import { recordMentions } from "../mentions/record-mentions";
+import { canPostToChannel } from "../policy";
+import { presentPost } from "./present";
+
+export async function createPost(actor: Actor, workspaceId: string, channelId: string, input: CreatePostInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
+    if (!canPostToChannel(actor, channel)) {
+      throw new AppError(
+        "FORBIDDEN",
+        channel.archivedAt ? "This channel is archived" : channel.kind === "ANNOUNCEMENT" ? "Only admins can post in announcement channels" : "You cannot post in this channel",
+      );
+    }
+    const post = await insertPost(tx, { workspaceId, channelId, authorId: actor.userId, title: input.title, body: input.body });
+    await recordMentions(tx, { workspaceId, channel, postId: post.id, commentId: null, authorId: actor.userId, text: `${input.title}\n${input.body}` });
+    await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
+    return presentPost(post);
+  });
+}

@@ -1,0 +1,16 @@
+import { getDb } from "@/lib/data/db";
+import { updatePost } from "@/lib/data/posts";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "../actor";
+import { canDeletePost } from "../policy";
+import { getPostWithChannelOrThrow } from "./get-post";
+
+/** Soft delete: hidden at once, purged by the cleanup function after 30 days. */
+export async function deletePost(actor: Actor, workspaceId: string, postId: string) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
+    if (!canDeletePost(actor, post)) throw new AppError("FORBIDDEN", "Only the author or an admin can delete a post");
+    await updatePost(tx, postId, { deletedAt: new Date(), deletedById: actor.userId });
+  });
+}

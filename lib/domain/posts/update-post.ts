@@ -1,0 +1,19 @@
+import { getDb } from "@/lib/data/db";
+import { updatePost as savePost } from "@/lib/data/posts";
+import { AppError } from "@/lib/errors";
+import type { UpdatePostInput } from "@/lib/validation/posts";
+import type { Actor } from "../actor";
+import { canEditPost } from "../policy";
+import { getPostWithChannelOrThrow } from "./get-post";
+import { presentPost } from "./present";
+
+/** Authors edit their own posts; the post is marked edited. */
+export async function updatePost(actor: Actor, workspaceId: string, postId: string, input: UpdatePostInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const { post, channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
+    if (!canEditPost(actor, post)) throw new AppError("FORBIDDEN", "Only the author can edit a post");
+    if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
+    return presentPost(await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() }));
+  });
+}

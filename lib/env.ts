@@ -1,0 +1,78 @@
+// The one place that reads process.env: every variable is validated when the server starts and at `next build`.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Managed database. Absent → embedded PGlite under PGLITE_DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    /** Embedded database directory, or `memory://` for a throwaway in-memory database. */
+    PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+    /** Signs session tokens. Required with a managed database; the embedded mode keeps one in .data/. */
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    /** The URL people open the app at; links in emails point here. */
+    APP_URL: z.url().default("http://localhost:3000"),
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: optionalString,
+    /** A self-hosted Inngest server's origin (Inngest Cloud when unset). */
+    INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+    RESEND_API_KEY: optionalString,
+    /** Resend's API origin; only tests point it elsewhere (a local fake of the API). */
+    RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+    /** How long one call to Resend may take before it counts as failed (and the step retries). */
+    RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    EMAIL_FROM: z.string().default("Tidings <tidings@localhost>"),
+    /** Shared rate-limit counters (Upstash Redis, REST). Absent → counted in each process's memory. */
+    UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    /** Key prefix of the rate-limit counters in Redis (several deployments may share one database). */
+    RATE_LIMIT_PREFIX: z.string().min(1).default("tidings:rl"),
+    /** Requests per minute per API token or signed-in person on /api/v1. */
+    RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Set by Vercel; a Vercel deployment must configure every managed service. */
+    VERCEL: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required when DATABASE_URL is set" });
+    }
+    if (env.VERCEL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "a Vercel deployment needs DATABASE_URL (PGlite cannot persist there)" });
+    }
+    // Serverless instances freeze after the response and nobody reads a dev mailbox there — worse, anyone could.
+    if (env.VERCEL && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "a Vercel deployment needs RESEND_API_KEY (the dev mailbox would be public)" });
+    }
+    if (env.VERCEL && !(env.INNGEST_EVENT_KEY && env.INNGEST_SIGNING_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_EVENT_KEY"], message: "a Vercel deployment needs INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (in-process functions do not survive a frozen instance)" });
+    }
+    if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither" });
+    }
+    if (env.RESEND_API_KEY && !env.EMAIL_FROM.includes("@")) {
+      ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "EMAIL_FROM must be an address Resend can send from" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** Background functions: Inngest (Cloud, self-hosted or dev server) when configured, else run in-process. */
+export const backgroundMode: "inngest" | "embedded" = env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? "inngest" : "embedded";

@@ -1,0 +1,105 @@
+// route(contract, handler): Receive → Authenticate → Validate → (domain: Process, Persist) → Respond.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { actorFromRequest } from "@/lib/auth/resolve-actor";
+import { hasScope, type Actor } from "@/lib/domain/actor";
+import { takeRateLimit, type RateLimitDetails } from "@/lib/domain/rate-limits";
+import { AppError } from "@/lib/errors";
+import { withRequestContext } from "@/lib/request-context";
+import type { Contract } from "@/lib/validation/contract";
+import { kickRelayIfOutboxWritten } from "./after-response";
+import { readJsonBody } from "./body";
+import { clientAddress } from "@/lib/auth/client-address";
+import { toAppError, validationError } from "./errors";
+import { log } from "@/lib/log";
+
+type Out<T> = [Exclude<T, undefined>] extends [never] ? undefined : z.output<Exclude<T, undefined> & z.ZodType>;
+
+export type RouteInput<C extends Contract> = {
+  actor: C["auth"] extends "none" ? Actor | null : Actor;
+  params: Out<C["params"]>;
+  query: Out<C["query"]>;
+  body: Out<C["body"]>;
+  requestId: string;
+};
+
+type Result<C extends Contract> = NonNullable<C["paginated"]> extends true
+  ? { items: z.input<C["response"]>; nextCursor: string | null }
+  : z.input<C["response"]>;
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+export type RouteHandler<C extends Contract> = ((req: Request, ctx: NextContext) => Promise<Response>) & { contract: C };
+
+export function route<C extends Contract>(c: C, handler: (input: RouteInput<C>) => Promise<Result<C>>): RouteHandler<C> {
+  const fn = (req: Request, ctx: NextContext): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    return withRequestContext(requestId, () => handle(req, ctx, requestId));
+  };
+  const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
+    try {
+      const actor = await authenticate(req, c);
+      const limit = await takeRateLimit(actor ? "api" : "api-anonymous", actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers));
+      const params = parse(c.params, await ctx.params, "path parameters");
+      const query = parse(c.query, Object.fromEntries(new URL(req.url).searchParams), "query string");
+      const body = c.body ? parse(c.body, await readJsonBody(req, c.maxBodyBytes), "request body") : undefined;
+      const result = await handler({ actor, params, query, body, requestId } as RouteInput<C>);
+      const response = respond(c, result, { "x-request-id": requestId, ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt) });
+      kickRelayIfOutboxWritten();
+      return response;
+    } catch (error) {
+      const appError = toAppError(error, { requestId, operation: c.operationId });
+      return errorResponse(appError, requestId);
+    }
+  };
+  return Object.assign(fn, { contract: c });
+}
+
+async function authenticate(req: Request, c: Contract): Promise<Actor | null> {
+  const actor = await actorFromRequest(req);
+  if (c.auth === "none") return actor;
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`");
+  if (!hasScope(actor, c.auth.scope)) {
+    throw new AppError("FORBIDDEN", `This API token lacks the \`${c.auth.scope}\` scope`);
+  }
+  return actor;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+/** The IETF draft's RateLimit-* fields (reset in seconds from now), so clients can pace themselves. */
+function rateLimitHeaders(limit: number, remaining: number, resetAt: number): Record<string, string> {
+  return {
+    "ratelimit-limit": String(limit),
+    "ratelimit-remaining": String(remaining),
+    "ratelimit-reset": String(Math.max(0, Math.ceil((resetAt - Date.now()) / 1000))),
+  };
+}
+
+function respond(c: Contract, result: unknown, headers: Record<string, string>): Response {
+  if (c.status === 204) return new Response(null, { status: 204, headers });
+  if (c.paginated) {
+    const page = result as { items: unknown; nextCursor: string | null };
+    return Response.json({ data: c.response.parse(page.items), nextCursor: page.nextCursor }, { status: c.status, headers });
+  }
+  return Response.json({ data: c.response.parse(result) }, { status: c.status, headers });
+}
+
+export function errorResponse(error: AppError, requestId: string): Response {
+  if (error.status >= 500) log.warn("request failed", { requestId, code: error.code });
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (error.code === "RATE_LIMITED") {
+    const { limit, retryAfterSeconds } = error.details as RateLimitDetails;
+    Object.assign(headers, rateLimitHeaders(limit, 0, Date.now() + retryAfterSeconds * 1000), { "retry-after": String(retryAfterSeconds) });
+  }
+  return Response.json(
+    { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } },
+    { status: error.status, headers },
+  );
+}

@@ -1,0 +1,19 @@
+// Operational endpoints outside /api/v1 (not part of the versioned API document).
+import { z } from "zod";
+import { contract } from "../contract";
+
+const layer = z.object({ ok: z.boolean(), adapter: z.string() });
+
+export const healthContract = contract({
+  operationId: "getHealth", method: "GET", path: "/health", tag: "Operations",
+  summary: "Each layer and which adapter serves it", auth: "none",
+  response: z.object({
+    ok: z.boolean(),
+    database: layer.extend({ latencyMs: z.number() }),
+    queue: layer.extend({ outboxPending: z.number().int(), outboxDead: z.number().int() }),
+    email: layer,
+    /** Rate-limit counters; when they cannot be reached requests are let through, so this never fails the check. */
+    rateLimit: layer.extend({ error: z.string().optional() }),
+  }),
+  status: 200, errors: ["UNAVAILABLE"],
+});

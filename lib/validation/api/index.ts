@@ -1,0 +1,9 @@
+// Every operation of /api/v1. The OpenAPI document is generated from this list, and a test checks that
+// it and the route files under app/api/v1 agree both ways.
+import * as channels from "./channels";
+import * as invites from "./invites";
+import * as members from "./members";
+import * as posts from "./posts";
+import * as workspaces from "./workspaces";
+
+export const contracts = [...Object.values(workspaces), ...Object.values(channels), ...Object.values(posts), ...Object.values(members), ...Object.values(invites)];

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { dateOut, id, nullableDateOut } from "./common";
+
+export const channelKind = z.enum(["PUBLIC", "PRIVATE", "ANNOUNCEMENT"]).meta({ id: "ChannelKind" });
+export const channelName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "is required")
+  .max(40, "must be at most 40 characters")
+  .regex(/^[a-z0-9][a-z0-9-_]*$/, "may contain only letters, digits, - and _, and must start with a letter or digit");
+
+export const channelParams = z.strictObject({ workspaceId: id, channelId: id });
+export const channelMemberParams = z.strictObject({ workspaceId: id, channelId: id, userId: id });
+
+export const createChannelInput = z
+  .strictObject({ name: channelName, description: z.string().trim().max(280).default(""), kind: channelKind.default("PUBLIC") })
+  .meta({ id: "CreateChannelInput" });
+export type CreateChannelInput = z.infer<typeof createChannelInput>;
+
+export const updateChannelInput = z
+  .strictObject({
+    name: channelName.optional(),
+    description: z.string().trim().max(280).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "send at least one of name, description, archived")
+  .meta({ id: "UpdateChannelInput" });
+export type UpdateChannelInput = z.infer<typeof updateChannelInput>;
+
+export const addChannelMemberInput = z.strictObject({ userId: id }).meta({ id: "AddChannelMemberInput" });
+
+export const channelResponse = z
+  .object({
+    id,
+    workspaceId: id,
+    name: z.string(),
+    description: z.string(),
+    kind: channelKind,
+    archivedAt: nullableDateOut,
+    createdAt: dateOut,
+    isMember: z.boolean(),
+  })
+  .meta({ id: "Channel" });
+export const channelListResponse = z.array(channelResponse);

@@ -1,0 +1,36 @@
+// Shared pieces of the schemas: ids, cursors, pagination, error envelope.
+import { z } from "zod";
+
+export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id").meta({ example: "cm3x0k2ab0000qz8h1v2c3d4e" });
+
+export const cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be a cursor returned by a previous page")
+  .meta({ description: "Opaque cursor from the previous page's `nextCursor`." });
+
+export const pageQuery = z.strictObject({
+  cursor: cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export const isoDate = z.iso.datetime().meta({ example: "2026-11-24T09:30:00.000Z" });
+
+/** Dates leave the API as ISO strings. */
+export const dateOut = z.date().transform((d) => d.toISOString()).meta({ override: { type: "string", format: "date-time" } });
+export const nullableDateOut = dateOut.nullable();
+
+export const errorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: "VALIDATION_FAILED" }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const userSummary = z.object({ id: z.string(), name: z.string(), handle: z.string() }).meta({ id: "UserSummary" });
+
+export const workspaceParams = z.strictObject({ workspaceId: id });

@@ -1,0 +1,20 @@
+// The event catalog: one schema per event, checked when the domain records it and when a function receives it.
+// No transforms here: inngest/events.ts hands these schemas to the Inngest SDK, which validates on send and receive.
+import { z } from "zod";
+
+export const eventSchemas = {
+  "user/signed-up": z.object({ userId: z.string(), email: z.string() }),
+  "user/verification-requested": z.object({ userId: z.string(), email: z.string() }),
+  "user/password-reset-requested": z.object({ userId: z.string(), email: z.string() }),
+  "user/magic-link-requested": z.object({ userId: z.string(), email: z.string() }),
+  "workspace/member-joined": z.object({ workspaceId: z.string(), userId: z.string(), role: z.string() }),
+  "invite/created": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
+  "invite/resent": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
+  "post/created": z.object({ workspaceId: z.string(), channelId: z.string(), postId: z.string(), authorId: z.string() }),
+  "comment/created": z.object({ workspaceId: z.string(), postId: z.string(), commentId: z.string(), authorId: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+export const isEventName = (name: string): name is EventName => Object.hasOwn(eventSchemas, name);

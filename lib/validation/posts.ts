@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { dateOut, id, nullableDateOut, userSummary } from "./common";
+
+export const POST_BODY_MAX = 40_000;
+
+export const postParams = z.strictObject({ workspaceId: id, postId: id });
+
+export const createPostInput = z
+  .strictObject({
+    title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    body: z.string().trim().min(1, "is required").max(POST_BODY_MAX, `must be at most ${POST_BODY_MAX} characters`),
+  })
+  .meta({ id: "CreatePostInput" });
+export type CreatePostInput = z.infer<typeof createPostInput>;
+
+export const updatePostInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    body: z.string().trim().min(1).max(POST_BODY_MAX).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.body !== undefined, "send a title, a body, or both")
+  .meta({ id: "UpdatePostInput" });
+export type UpdatePostInput = z.infer<typeof updatePostInput>;
+
+export const postResponse = z
+  .object({
+    id,
+    workspaceId: id,
+    channelId: id,
+    title: z.string(),
+    body: z.string().meta({ description: "Markdown source. Render it as Markdown without raw HTML." }),
+    author: userSummary,
+    commentCount: z.number().int(),
+    createdAt: dateOut,
+    editedAt: nullableDateOut,
+  })
+  .meta({ id: "Post" });
+export const postListResponse = z.array(postResponse);

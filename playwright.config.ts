@@ -1,0 +1,42 @@
+// End-to-end: the built app (`next build` + `next start`) on a throwaway embedded database, driven in Chromium.
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const APP_URL = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = ".data/e2e-pglite";
+
+// Debian's chromium when it is there (Playwright's own browser download does not work offline).
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(systemChromium)
+  ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
+  : {};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    // A fresh database every run: deleted before the server (the only opener) starts.
+    command: `rm -rf ${DATA_DIR} && npm run build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
+    url: `${APP_URL}/signin`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PGLITE_DATA_DIR: DATA_DIR, APP_URL, DATABASE_URL: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

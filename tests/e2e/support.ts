@@ -1,0 +1,56 @@
+// Shared steps for the e2e specs: screenshots at two sizes, console watching, sign-up, and reading the dev mailbox.
+import { expect, type Page } from "@playwright/test";
+
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+/** A screenshot of the page at desktop and phone sizes, into test-results/screens/. */
+export async function screens(page: Page, name: string) {
+  for (const [size, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(400); // let the sidebar finish sliding between its wide and narrow layouts
+    await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: true });
+  }
+  await page.setViewportSize(desktop);
+}
+
+/** Console errors fail the test (an unexpected 500 or a hydration error shows up there first). */
+// The dev mailbox previews each email in a sandboxed iframe without scripts; Playwright's trace recorder tries
+// to inject its snapshot script into every frame, and Chromium reports the sandbox refusing it. Not the app's.
+const harnessNoise = [/^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/];
+
+export function watchConsole(page: Page, allow: RegExp[] = []) {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && ![...harnessNoise, ...allow].some((re) => re.test(m.text()))) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+export async function fillSignUp(page: Page, name: string, email: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/**
+ * Polls /dev/mailbox (as a person refreshing it would) until a message to `to` whose subject matches arrives,
+ * opens it and returns the first app link in its plain text that goes to `path`.
+ */
+export async function linkFromMailbox(page: Page, to: string, subject: RegExp, path: string, timeoutMs = 15_000): Promise<string> {
+  const item = page.getByTestId("mail-item").filter({ hasText: `to ${to}` }).filter({ hasText: subject });
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(item.first()).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: timeoutMs, intervals: [250, 500, 1000] });
+  await item.first().click();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(subject);
+  const text = (await page.getByTestId("mail-text").textContent()) ?? "";
+  const link = new RegExp(`https?://[^\\s)\\]]+${path.replace(/[/?]/g, "\\$&")}\\?token=[A-Za-z0-9_-]+`).exec(text)?.[0];
+  if (!link) throw new Error(`no ${path} link in the email:\n${text}`);
+  return link;
+}

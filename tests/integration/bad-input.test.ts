@@ -1,0 +1,220 @@
+// Every write endpoint, driven by the contracts: bad bodies and foreign ids are refused with a clear error
+// envelope, and nothing in the database changes. A new contract is covered without touching this file.
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { getDb } from "@/lib/data/db";
+import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
+import { contracts } from "@/lib/validation/api";
+import type { Contract } from "@/lib/validation/contract";
+import { api, type ApiResponse } from "../support/api";
+import { createWorkspaceWithOwner, memberOf } from "../factories";
+
+type Ids = Record<string, string>;
+type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+type BodyContract = Contract & { body: z.ZodType };
+const all: Contract[] = contracts;
+const writes = all.filter((c) => c.method !== "GET");
+const withBody = all.filter((c): c is BodyContract => c.body !== undefined);
+const pathParams = (c: Contract) => [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+const NONEXISTENT = "nonexistent0000000000000";
+
+/** A workspace with one of every resource a path can name, keyed by the path parameter's name. */
+async function world(): Promise<{ cookie: string; ids: Ids }> {
+  const { owner, cookie, workspace, general } = await createWorkspaceWithOwner();
+  const member = await memberOf(workspace.id, "MEMBER");
+  const base = `/api/v1/workspaces/${workspace.id}`;
+  const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "t", body: "b" } });
+  const token = await api("POST", `${base}/tokens`, { cookie, body: { name: "t", scopes: ["admin"] } });
+  const db = await getDb();
+  const invite = await db.invite.create({
+    data: { workspaceId: workspace.id, email: `inv-${member.user.id}@example.test`, role: "MEMBER", invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return {
+    cookie,
+    ids: { workspaceId: workspace.id, channelId: general.id, postId: post.json.data.id, userId: member.user.id, tokenId: token.json.data.id, inviteId: invite.id },
+  };
+}
+
+let home: { cookie: string; ids: Ids };
+let foreign: { cookie: string; ids: Ids };
+beforeAll(async () => {
+  home = await world();
+  foreign = await world();
+});
+
+const url = (c: Contract, ids: Ids) =>
+  "/api/v1" +
+  c.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = ids[name];
+    if (!value) throw new Error(`${c.operationId}: no fixture for path parameter {${name}}; add one to world() in this file`);
+    return value;
+  });
+
+/** The body schema as JSON Schema, with its top-level `$ref` (schemas with a meta id) resolved. */
+function bodyJsonSchema(c: BodyContract): { root: Record<string, any>; resolve: (s: Record<string, any>) => Record<string, any> } {
+  const doc = z.toJSONSchema(c.body, { io: "input", unrepresentable: "any" }) as Record<string, any>;
+  const resolve = (s: Record<string, any>): Record<string, any> =>
+    typeof s.$ref === "string" ? resolve(doc.$defs?.[s.$ref.replace("#/$defs/", "")] ?? {}) : s;
+  return { root: resolve(doc), resolve };
+}
+
+const bodyKeys = (c: Contract) => (c.body ? Object.keys(bodyJsonSchema(c as BodyContract).root.properties ?? {}) : []);
+
+/** A valid body built from the schema's JSON Schema; fields named like a path parameter get the real id. */
+function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
+  let n = 0;
+  const { root, resolve } = bodyJsonSchema(c);
+  const sample = (raw: Record<string, any>, key: string): unknown => {
+    const s = resolve(raw);
+    if (ids[key]) return ids[key];
+    if (key === "email") return `probe-${Date.now()}-${n++}@example.test`;
+    if (s.enum) return s.enum[0];
+    if (s.const !== undefined) return s.const;
+    if (s.anyOf ?? s.oneOf) return sample((s.anyOf ?? s.oneOf)[0], key);
+    switch (s.type) {
+      case "string": return `probe${n++}`;
+      case "integer": case "number": return s.minimum ?? 1;
+      case "boolean": return true;
+      case "array": return [sample(s.items ?? {}, key)];
+      case "object": return Object.fromEntries(Object.entries((s.properties ?? {}) as Record<string, any>).map(([k, v]) => [k, sample(v, k)]));
+      default: return null;
+    }
+  };
+  const body = sample(root, "") as Record<string, unknown>;
+  const parsed = c.body.safeParse(body);
+  if (!parsed.success) throw new Error(`${c.operationId}: cannot build a valid sample body (${parsed.error.message}); teach sampleBody() this schema`);
+  return body;
+}
+
+/** Each table's row count and a hash of its contents, in one query. */
+async function snapshot(): Promise<Record<string, string>> {
+  const db = await getDb();
+  const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+  );
+  const sql = tables
+    .map((t) => `SELECT '${t.table_name}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t.table_name}" x`)
+    .join(" UNION ALL ");
+  const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql);
+  expect(rows.length).toBeGreaterThan(5);
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+}
+
+/** Runs the request and proves the database is exactly as before it. */
+async function unchanged(request: () => Promise<ApiResponse<ErrorBody>>): Promise<ApiResponse<ErrorBody>> {
+  const before = await snapshot();
+  const res = await request();
+  expect(await snapshot()).toEqual(before);
+  return res;
+}
+
+function expectError(res: ApiResponse<ErrorBody>, status: number, code: string, message?: RegExp) {
+  expect({ status: res.status, code: res.json?.error?.code }).toEqual({ status, code });
+  expect(typeof res.json.error.message).toBe("string");
+  expect(res.json.error.message.length).toBeGreaterThan(10);
+  if (message) expect(res.json.error.message).toMatch(message);
+  expect(res.headers.get("x-request-id")).toBeTruthy();
+}
+
+const send = (c: Contract, options: Parameters<typeof api>[2] & { ids?: Ids } = {}) =>
+  api<ErrorBody>(c.method, url(c, options.ids ?? home.ids), { cookie: home.cookie, ...options });
+
+it("the contracts include write endpoints with bodies (the lists below are not empty)", () => {
+  expect(withBody.length).toBeGreaterThanOrEqual(8);
+  expect(writes.filter((c) => c.method === "DELETE").length).toBeGreaterThanOrEqual(4);
+});
+
+describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", (_, c) => {
+  it("malformed JSON → 400", async () => {
+    for (const rawBody of ['{"name": "x",', "{'single': 'quotes'}", "not json at all"]) {
+      const res = await unchanged(() => send(c, { rawBody, headers: { "content-type": "application/json" } }));
+      expectError(res, 400, "BAD_REQUEST", /JSON/);
+    }
+    expectError(await unchanged(() => send(c, { rawBody: "", headers: { "content-type": "application/json" } })), 400, "BAD_REQUEST", /empty/);
+  });
+
+  it("wrong content type → 415", async () => {
+    const rawBody = JSON.stringify(sampleBody(c, home.ids));
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      expectError(await unchanged(() => send(c, { rawBody, headers: { "content-type": type } })), 415, "UNSUPPORTED_MEDIA_TYPE", /application\/json/);
+    }
+    expectError(await unchanged(() => send(c, { rawBody })), 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("oversize body → 413", async () => {
+    const max = c.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const rawBody = JSON.stringify({ ...sampleBody(c, home.ids), pad: "x".repeat(max) });
+    const res = await unchanged(() => send(c, { rawBody, headers: { "content-type": "application/json" } }));
+    expectError(res, 413, "PAYLOAD_TOO_LARGE", new RegExp(String(max)));
+  });
+
+  it("a body that is not an object → 422", async () => {
+    for (const body of [[], "text", 42, null]) {
+      const res = await unchanged(() => send(c, { rawBody: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+      expectError(res, 422, "VALIDATION_FAILED", /request body/);
+      expect(res.json.error.details?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("wrong types → 422 naming the field", async () => {
+    const valid = sampleBody(c, home.ids);
+    expect(Object.keys(valid).length).toBeGreaterThan(0);
+    for (const key of Object.keys(valid)) {
+      for (const wrong of [{ nested: true }, [[1]], true, null].filter((w) => typeof w !== typeof valid[key])) {
+        const res = await unchanged(() => send(c, { body: { ...valid, [key]: wrong } }));
+        expectError(res, 422, "VALIDATION_FAILED", new RegExp(key));
+        expect(res.json.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(new RegExp(`^${key}(\\.|$)`)), message: expect.any(String) })]));
+      }
+    }
+  });
+
+  it("unknown fields → 422 naming the field (schemas are strict)", async () => {
+    const res = await unchanged(() => send(c, { body: { ...sampleBody(c, home.ids), unexpectedField: 1 } }));
+    expectError(res, 422, "VALIDATION_FAILED", /unexpectedField/);
+    expect(JSON.stringify(res.json.error.details)).toContain("unexpectedField");
+  });
+});
+
+describe.each(all.filter((c) => c.query).map((c) => [`${c.method} ${c.path}`, c] as const))("%s query string", (_, c) => {
+  it.each([
+    ["a cursor this API did not issue", "cursor=garbage"],
+    ["a cursor with characters outside base64url", "cursor=a%2Fb"],
+    ["limit 0", "limit=0"],
+    ["limit above the maximum", "limit=1000"],
+    ["a non-numeric limit", "limit=ten"],
+    ["an unknown parameter", "sort=asc"],
+  ])("%s → 422", async (_, query) => {
+    const res = await api<ErrorBody>(c.method, `${url(c, home.ids)}?${query}`, { cookie: home.cookie });
+    expectError(res, 422, "VALIDATION_FAILED");
+    expect(res.json.error.details?.length).toBeGreaterThan(0);
+  });
+});
+
+/** Each id a request names (path parameters, and body fields named like them): nonexistent or from another workspace. */
+const idProbes = all.filter((c) => c.path.includes("{")).flatMap((c) => {
+  const names = [...pathParams(c).map((p) => ["path", p] as const), ...bodyKeys(c).filter((k) => k.endsWith("Id")).map((k) => ["body", k] as const)];
+  return names.flatMap(([where, name]) => (["nonexistent", "foreign"] as const).map((kind) => [`${c.method} ${c.path}: ${kind} ${name} in the ${where}`, c, where, name, kind] as const));
+});
+
+describe("foreign and nonexistent ids → 404 (reads and writes), nothing changes", () => {
+  it.each(idProbes)("%s", async (_, c, where, name, kind) => {
+    const value = kind === "nonexistent" ? NONEXISTENT : foreign.ids[name];
+    expect(value).toBeTruthy();
+    const ids = where === "path" ? { ...home.ids, [name]: value as string } : home.ids;
+    const body = c.body ? { ...sampleBody(c as BodyContract, home.ids), ...(where === "body" ? { [name]: value } : {}) } : undefined;
+    const res = await unchanged(() => send(c, { ids, body }));
+    expectError(res, 404, "NOT_FOUND");
+  });
+});
+
+describe("the same requests with the real ids are accepted (so the 404s above came from the ids)", () => {
+  // Accepting an invite needs the secret from its email, which a sample cannot know.
+  const needsSecret = new Set(["acceptInvite"]);
+  it.each(all.filter((c) => c.path.includes("{") || c.method !== "GET").filter((c) => !needsSecret.has(c.operationId)).map((c) => [`${c.method} ${c.path}`, c] as const))("%s", async (_, c) => {
+    const fresh = await world();
+    const body = c.body ? sampleBody(c as BodyContract, fresh.ids) : undefined;
+    const res = await api<ErrorBody>(c.method, url(c, fresh.ids), { cookie: fresh.cookie, body });
+    expect({ status: res.status, error: res.json?.error }).toEqual({ status: c.status, error: undefined });
+  });
+});

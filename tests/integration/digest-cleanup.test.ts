@@ -1,0 +1,98 @@
+// The daily digest and the in-app catch-up share one query; the cron functions run under @inngest/test with their
+// real steps (only the memoized clock step is mocked, to put the run at 08:00 UTC).
+import { InngestTestEngine } from "@inngest/test";
+import { describe, expect, it } from "vitest";
+import { cleanupFn } from "@/inngest/functions/cleanup";
+import { dailyDigestFn } from "@/inngest/functions/daily-digest";
+import { loadClaims, sessionActor } from "@/lib/auth/claims";
+import { getDb } from "@/lib/data/db";
+import { listMailTo } from "@/lib/data/mail/messages";
+import { catchUp } from "@/lib/domain/digest/catch-up";
+import { api } from "../support/api";
+import { createWorkspaceWithOwner, memberOf } from "../factories";
+
+const at8utc = () => {
+  const d = new Date();
+  d.setUTCHours(8, 0, 0, 0);
+  return d;
+};
+
+async function runCron<T>(fn: typeof dailyDigestFn | typeof cleanupFn, now: Date): Promise<T> {
+  const t = new InngestTestEngine({ function: fn, steps: [{ id: "now", handler: () => now.toISOString() }] });
+  const { result, error } = (await t.execute()) as { result: T; error?: unknown };
+  expect(error).toBeUndefined();
+  return result;
+}
+
+const digests = async (email: string) => (await listMailTo(await getDb(), email)).filter((m) => /new posts? in your channels/.test(m.subject));
+
+describe("catch-up and the daily digest", () => {
+  it("lists unread posts by others in followed channels, and the digest sends them once a day in the person's morning", async () => {
+    const { cookie, workspace, general } = await createWorkspaceWithOwner();
+    const reader = await memberOf(workspace.id, "MEMBER");
+    const quiet = await memberOf(workspace.id, "MEMBER");
+    const elsewhere = await memberOf(workspace.id, "MEMBER");
+    const db = await getDb();
+    await db.user.update({ where: { id: elsewhere.user.id }, data: { timeZone: "America/New_York" } }); // 03:00 there
+    await db.channelMember.updateMany({ where: { userId: quiet.user.id }, data: { lastReadAt: new Date(Date.now() + 60_000) } });
+
+    for (const title of ["One", "Two"]) {
+      expect((await api("POST", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, { cookie, body: { title, body: "x" } })).status).toBe(201);
+    }
+    const actor = sessionActor((await loadClaims(reader.user.id))!);
+    const before = await catchUp(actor);
+    expect(before.total).toBe(2);
+    expect(before.channels[0]).toMatchObject({ name: "general", workspaceId: workspace.id });
+    expect(before.channels[0]?.posts.map((p) => p.title)).toEqual(["Two", "One"]);
+
+    const run = await runCron<{ due: number; sent: number }>(dailyDigestFn, at8utc());
+    expect(run.sent).toBeGreaterThanOrEqual(1);
+    const [mail] = await digests(reader.user.email);
+    expect(mail?.subject).toBe("2 new posts in your channels");
+    expect(mail?.text).toContain("One");
+    expect(mail?.text).toMatch(/unsubscribe/i);
+    expect(await digests(quiet.user.email)).toHaveLength(0); // nothing new → no email
+    expect(await digests(elsewhere.user.email)).toHaveLength(0); // not their morning
+
+    // The same morning again: nobody is due twice.
+    await runCron(dailyDigestFn, new Date(at8utc().getTime() + 30 * 60_000));
+    expect(await digests(reader.user.email)).toHaveLength(1);
+
+    // Reading the channel empties the catch-up list.
+    await db.channelMember.updateMany({ where: { userId: reader.user.id }, data: { lastReadAt: new Date() } });
+    expect((await catchUp(actor)).total).toBe(0);
+  });
+});
+
+describe("scheduled cleanup", () => {
+  it("removes expired invites and tokens, sent outbox rows older than 7 days, and posts deleted over 30 days ago", async () => {
+    const { cookie, owner, workspace, general } = await createWorkspaceWithOwner();
+    const db = await getDb();
+    const day = 86_400_000;
+    const ago = (days: number) => new Date(Date.now() - days * day);
+    const expired = await db.invite.create({ data: { workspaceId: workspace.id, email: "gone@example.test", role: "MEMBER", invitedById: owner.id, expiresAt: ago(1) } });
+    const open = await db.invite.create({ data: { workspaceId: workspace.id, email: "open@example.test", role: "MEMBER", invitedById: owner.id, expiresAt: new Date(Date.now() + day) } });
+    await db.oneTimeToken.create({ data: { purpose: "PASSWORD_RESET", email: owner.email, userId: owner.id, tokenHash: `old-${Math.random()}`, expiresAt: ago(1) } });
+    const oldSent = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(8) } });
+    const recentSent = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(1) } });
+    const pending = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, createdAt: ago(30) } });
+    const base = `/api/v1/workspaces/${workspace.id}`;
+    const oldPost = (await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "old", body: "x" } })).json.data.id as string;
+    const newPost = (await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "new", body: "x" } })).json.data.id as string;
+    await db.post.update({ where: { id: oldPost }, data: { deletedAt: ago(31) } });
+    await db.post.update({ where: { id: newPost }, data: { deletedAt: ago(2) } });
+
+    const removed = await runCron<{ invites: number; tokens: number; outbox: number; posts: number }>(cleanupFn, new Date());
+    expect(removed.invites).toBeGreaterThanOrEqual(1);
+    expect(removed.tokens).toBeGreaterThanOrEqual(1);
+    expect(removed.outbox).toBeGreaterThanOrEqual(1);
+    expect(removed.posts).toBeGreaterThanOrEqual(1);
+    expect(await db.invite.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db.invite.findUnique({ where: { id: open.id } })).not.toBeNull();
+    expect(await db.outboxEvent.findUnique({ where: { id: oldSent.id } })).toBeNull();
+    expect(await db.outboxEvent.findUnique({ where: { id: recentSent.id } })).not.toBeNull();
+    expect(await db.outboxEvent.findUnique({ where: { id: pending.id } })).not.toBeNull(); // never drops a promise
+    expect(await db.post.findUnique({ where: { id: oldPost } })).toBeNull();
+    expect(await db.post.findUnique({ where: { id: newPost } })).not.toBeNull();
+  });
+});

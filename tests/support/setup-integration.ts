@@ -1,0 +1,41 @@
+// Runs before each integration test file: gives it its own database, before any app module reads the env.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject, vi } from "vitest";
+
+const template = inject("pgTemplate");
+const adminUrl = process.env.TEST_POSTGRES_URL;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+process.env.LOG_LEVEL ??= "warn";
+process.env.APP_URL ??= "http://127.0.0.1:3999";
+
+if (template && adminUrl) {
+  const name = `tidings_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = "memory://";
+}
+
+// Server actions read cookies through next/headers; here they come from the jar the test controls.
+vi.mock("next/headers", async () => {
+  const { testCookies, testHeaders } = await import("./cookies");
+  return { cookies: () => Promise.resolve(testCookies), headers: () => Promise.resolve(testHeaders) };
+});
+
+afterAll(async () => {
+  const { closeDb } = await import("@/lib/data/db");
+  await closeDb();
+  await dropDatabase?.();
+});
