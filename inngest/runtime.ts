@@ -79,3 +79,18 @@ export function startBackgroundRuntime(): void {
   log.info("background runtime started", { mode: embedded ? "embedded" : "inngest", functions: functions.map((f) => f.id()) });
   void kickOutboxRelay();
 }
+
+/**
+ * The reverse of startBackgroundRuntime: stops the crons, lets the relay pass and every run already started
+ * finish, then detaches the publisher (events recorded afterwards wait in the outbox for the next start).
+ */
+export async function stopBackgroundRuntime(): Promise<void> {
+  const started = g[startedSlot];
+  if (!started) return;
+  started.stop();
+  await kickOutboxRelay();
+  if (embedded) await embeddedExecutor().idle();
+  setEmbeddedDispatch(undefined);
+  setOutboxPublisher(undefined);
+  g[startedSlot] = undefined;
+}

@@ -82,6 +82,17 @@ export function FormError({ className = "" }: { className?: string }) {
   );
 }
 
+/** For forms that save on change (no button): "Saving…" while the action runs, then "Saved", announced politely. */
+export function SaveStatus({ className = "" }: { className?: string }) {
+  const { state, pending } = useActionFormState();
+  const text = pending ? "Saving…" : state?.ok ? "Saved" : "";
+  return (
+    <span role="status" aria-live="polite" className={`text-xs text-stone-500 ${className}`}>
+      {text}
+    </span>
+  );
+}
+
 export function useFieldError(name: string): string | undefined {
   const { state } = useActionFormState();
   return state && !state.ok ? state.error.fields?.[name] : undefined;

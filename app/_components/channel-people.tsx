@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { ActionForm, FormError, SubmitButton } from "./action-form";
+import { ActionForm, FormError, SaveStatus, SubmitButton } from "./action-form";
 import type { ActionState } from "@/lib/http/action";
 
 type Act<T> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
@@ -26,6 +26,7 @@ export function NotifyLevelForm<T>({ action, workspaceId, channelId, level }: { 
             </option>
           ))}
         </select>
+        <SaveStatus className="min-w-[4.5rem]" />
       </div>
       <FormError className="max-w-xs text-right" />
     </ActionForm>

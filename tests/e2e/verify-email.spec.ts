@@ -23,9 +23,8 @@ test("sign up → verify email from the dev mailbox → banner gone", async ({ p
   await banner.getByRole("button", { name: "Resend verification email" }).click();
   await expect(banner.getByText("Sent — check your inbox.")).toBeVisible();
 
-  const started = Date.now();
-  const link = await linkFromMailbox(page, email, /Confirm your email address/, "/verify-email");
-  expect(Date.now() - started).toBeLessThan(15_000);
+  // "Within seconds": the mailbox is polled for at most 15 s before the test fails.
+  const link = await linkFromMailbox(page, email, /Confirm your email address/, "/verify-email", 15_000);
   await screens(page, "21-dev-mailbox");
 
   await page.goto(link);

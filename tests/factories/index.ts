@@ -36,7 +36,7 @@ export async function createWorkspaceWithOwner(name = `Team ${unique()}`) {
   const ws = await api("POST", "/api/v1/workspaces", { cookie, body: { name } });
   if (ws.status !== 201) throw new Error(`workspace: ${ws.status} ${JSON.stringify(ws.json)}`);
   const channels = await api("GET", `/api/v1/workspaces/${ws.json.data.id}/channels`, { cookie });
-  return { owner, cookie, workspace: ws.json.data as { id: string; slug: string }, general: channels.json.data[0] as { id: string } };
+  return { owner, cookie, workspace: ws.json.data as { id: string; slug: string; name: string }, general: channels.json.data[0] as { id: string } };
 }
 
 /** Adds an existing user to a workspace with a role (what accepting an invite does). */

@@ -7,7 +7,7 @@ const fake = await vi.hoisted(async () => {
   const started = await startResendFake("re_test_key");
   process.env.RESEND_API_KEY = "re_test_key";
   process.env.RESEND_BASE_URL = started.url;
-  process.env.RESEND_TIMEOUT_MS = "300";
+  process.env.RESEND_TIMEOUT_MS = "2000"; // short enough to test a timeout, long enough that a loaded CI never hits it by chance
   process.env.EMAIL_FROM = "Tidings <hello@tidings.test>";
   return started;
 });
@@ -55,7 +55,7 @@ describe("Resend adapter", () => {
 
   it("retries after a timeout without sending twice (Resend accepted the first call; the key deduplicates)", async () => {
     const user = await createUser();
-    fake.answerLate(1, 1000); // longer than RESEND_TIMEOUT_MS
+    fake.answerLate(1, 3500); // longer than RESEND_TIMEOUT_MS
     await runtime.drain();
     const mails = sentTo(user.email);
     expect(mails).toHaveLength(1);

@@ -1,7 +1,7 @@
 // The runtime as the server starts it (instrumentation.ts): a request that records events gets them delivered
 // right after its response, by the embedded executor, with no test helper driving the outbox.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startBackgroundRuntime } from "@/inngest/runtime";
+import { startBackgroundRuntime, stopBackgroundRuntime } from "@/inngest/runtime";
 import { getDb } from "@/lib/data/db";
 import { env } from "@/lib/env";
 import { listMailTo } from "@/lib/data/mail/messages";
@@ -19,6 +19,9 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10
 }
 
 describe("background runtime", () => {
+  // Each test starts the runtime as the server would; stopping it lets its runs finish before the next test.
+  afterEach(() => stopBackgroundRuntime());
+
   it("delivers the events a request recorded right after its response (invite → email in the dev mailbox)", async () => {
     const { cookie, workspace } = await createWorkspaceWithOwner();
     startBackgroundRuntime();
