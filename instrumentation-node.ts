@@ -1,11 +1,14 @@
 // Server start-up on Node: the background runtime (outbox publisher; embedded executor and crons), and on a
 // fresh embedded database the demo workspace, whose sign-in is printed this once.
 import { startBackgroundRuntime } from "./inngest/runtime";
+import { unreadMailProblem } from "./lib/domain/mail/dev-mailbox";
 import { seedDemo } from "./lib/domain/seed/seed-demo";
 import { env } from "./lib/env";
 
 export async function startNodeRuntime() {
   startBackgroundRuntime();
+  const mailProblem = await unreadMailProblem();
+  if (mailProblem) console.warn(`[mail] ${mailProblem}`);
   await seedEmbeddedDemo();
 }
 

@@ -28,6 +28,11 @@ const schema = z
     /** How long one call to Resend may take before it counts as failed (and the step retries). */
     RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     EMAIL_FROM: z.string().default("Tidings <tidings@localhost>"),
+    /**
+     * Without RESEND_API_KEY, emails are kept in the database; whether /dev/mailbox shows them. Default: on with the
+     * embedded database (a laptop), off with DATABASE_URL (a shared server, where anyone could read reset links).
+     */
+    DEV_MAILBOX: z.enum(["on", "off"]).optional(),
     /** Shared rate-limit counters (Upstash Redis, REST). Absent → counted in each process's memory. */
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,

@@ -33,5 +33,8 @@ export async function mailTransport(): Promise<MailTransport> {
   return cached;
 }
 
-/** The dev mailbox is readable in the app only when no real transport is configured. */
-export const devMailboxEnabled = () => !env.RESEND_API_KEY;
+/**
+ * The dev mailbox is readable in the app only when no real transport is configured, and by default only on the
+ * embedded database: on a server with a managed database it would hand anyone everyone's reset links.
+ */
+export const devMailboxEnabled = () => !env.RESEND_API_KEY && (env.DEV_MAILBOX ? env.DEV_MAILBOX === "on" : !env.DATABASE_URL);

@@ -2,6 +2,7 @@ import { backgroundMode } from "@/lib/env";
 import { databaseAdapter, getDb } from "@/lib/data/db";
 import { outboxBacklog, pingDatabase } from "@/lib/data/health";
 import { mailTransport } from "@/lib/data/mail/transport";
+import { unreadMailProblem } from "@/lib/domain/mail/dev-mailbox";
 import { rateLimitStore } from "@/lib/data/rate-limit/store";
 import { AppError } from "@/lib/errors";
 
@@ -13,6 +14,12 @@ async function checkRateLimitStore() {
   } catch (error) {
     return { ok: false, adapter: store.name, error: (error as Error).message };
   }
+}
+
+async function checkEmail() {
+  const { name } = await mailTransport();
+  const problem = await unreadMailProblem();
+  return problem ? { ok: false, adapter: name, error: problem } : { ok: true, adapter: name };
 }
 
 /** Each layer and the adapter serving it; 503 when the database cannot answer. */
@@ -28,7 +35,7 @@ export async function checkHealth() {
       ok: true,
       database,
       queue: { ok: backlog.dead === 0, adapter: backgroundMode, outboxPending: backlog.pending, outboxDead: backlog.dead },
-      email: { ok: true, adapter: (await mailTransport()).name },
+      email: await checkEmail(),
       rateLimit: await checkRateLimitStore(),
     };
   } catch (error) {

@@ -11,7 +11,8 @@ export const healthContract = contract({
     ok: z.boolean(),
     database: layer.extend({ latencyMs: z.number() }),
     queue: layer.extend({ outboxPending: z.number().int(), outboxDead: z.number().int() }),
-    email: layer,
+    /** Not ok when emails are kept in the dev mailbox but no page shows them. */
+    email: layer.extend({ error: z.string().optional() }),
     /** Rate-limit counters; when they cannot be reached requests are let through, so this never fails the check. */
     rateLimit: layer.extend({ error: z.string().optional() }),
   }),
