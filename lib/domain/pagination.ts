@@ -1,18 +1,23 @@
 // Opaque keyset cursors over (createdAt, id): stable under inserts, unlike offsets.
 import { AppError } from "@/lib/errors";
+import { id } from "@/lib/validation/common";
 
 export type Keyset = { createdAt: Date; id: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.createdAt.toISOString(), k.id])).toString("base64url");
 
+/** A cursor's parts go into a query, so they are held to what encodeCursor writes: a row id, and a time in years
+ *  1–9999 (JavaScript dates reach years -271821 to 275760; Postgres cannot take the years before 1 as sent). */
 export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && typeof parsed[1] === "string") {
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string") {
       const createdAt = new Date(parsed[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: parsed[1] };
+      const year = createdAt.getUTCFullYear(); // NaN for an invalid date
+      const rowId = id.safeParse(parsed[1]);
+      if (year >= 1 && year <= 9999 && rowId.success) return { createdAt, id: rowId.data };
     }
   } catch {
     // fall through to the error below

@@ -200,6 +200,11 @@ describe("pagination cursors", () => {
     ["bad date", b64(JSON.stringify(["yesterday-ish", "x"]))],
     ["number id", b64(JSON.stringify(["2026-01-01T00:00:00Z", 5]))],
     ["null", b64("null")],
+    // Found by the API fuzz test: these reached the query and Postgres refused them (a 500).
+    ["an id with a NUL", b64(JSON.stringify(["1970-01-01T00:00:00.000Z", "\u0000"]))],
+    ["an id that is not an id", b64(JSON.stringify(["2026-01-01T00:00:00Z", "\u202Eevil"]))],
+    ["a year before 1", b64(JSON.stringify(["-000001-12-31T00:00:00.000Z", "abc"]))],
+    ["a year after 9999", b64(JSON.stringify(["+010000-01-01T00:00:00.000Z", "abc"]))],
   ])("rejects a cursor that is %s with a 422 AppError", (_, cursor) => {
     let thrown: unknown;
     try {

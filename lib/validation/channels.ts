@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut } from "./common";
+import { dateOut, id, nullableDateOut, text } from "./common";
 
 export const channelKind = z.enum(["PUBLIC", "PRIVATE", "ANNOUNCEMENT"]).meta({ id: "ChannelKind" });
 export const channelName = z
@@ -14,14 +14,14 @@ export const channelParams = z.strictObject({ workspaceId: id, channelId: id });
 export const channelMemberParams = z.strictObject({ workspaceId: id, channelId: id, userId: id });
 
 export const createChannelInput = z
-  .strictObject({ name: channelName, description: z.string().trim().max(280).default(""), kind: channelKind.default("PUBLIC") })
+  .strictObject({ name: channelName, description: text().trim().max(280).default(""), kind: channelKind.default("PUBLIC") })
   .meta({ id: "CreateChannelInput" });
 export type CreateChannelInput = z.infer<typeof createChannelInput>;
 
 export const updateChannelInput = z
   .strictObject({
     name: channelName.optional(),
-    description: z.string().trim().max(280).optional(),
+    description: text().trim().max(280).optional(),
     archived: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, "send at least one of name, description, archived")

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut, userSummary } from "./common";
+import { dateOut, id, nullableDateOut, text, userSummary } from "./common";
 
 export const createCommentInput = z
-  .strictObject({ body: z.string().trim().min(1, "is required").max(10_000, "must be at most 10000 characters") })
+  .strictObject({ body: text().trim().min(1, "is required").max(10_000, "must be at most 10000 characters") })
   .meta({ id: "CreateCommentInput" });
 export type CreateCommentInput = z.infer<typeof createCommentInput>;
 

@@ -1,6 +1,10 @@
 // Shared pieces of the schemas: ids, cursors, pagination, error envelope.
 import { z } from "zod";
 
+/** Free text the database stores. Postgres text cannot hold U+0000: a NUL is refused here, a 422 naming the field,
+ *  rather than by the insert, a 500. */
+export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain the NUL character (\\u0000)");
+
 export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id").meta({ example: "cm3x0k2ab0000qz8h1v2c3d4e" });
 
 export const cursor = z

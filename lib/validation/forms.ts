@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { createChannelInput, channelKind, channelName } from "./channels";
 import { createCommentInput } from "./comments";
-import { id } from "./common";
+import { id, text } from "./common";
 import { createPostInput } from "./posts";
 import { scopeSchema, createTokenInput } from "./tokens";
 import { email, password, signInInput, signUpInput, updateProfileInput } from "./users";
@@ -33,7 +33,7 @@ export const createChannelForm = z.strictObject({ ...inWorkspace, ...createChann
 export const editChannelForm = z.strictObject({
   ...inChannel,
   name: channelName,
-  description: z.string().trim().max(280, "must be at most 280 characters").default(""),
+  description: text().trim().max(280, "must be at most 280 characters").default(""),
 });
 export const archiveChannelForm = z.strictObject({ ...inChannel, archived: z.enum(["true", "false"]).transform((v) => v === "true") });
 export const channelRefForm = z.strictObject(inChannel);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut, userSummary } from "./common";
+import { dateOut, id, nullableDateOut, text, userSummary } from "./common";
 
 export const POST_BODY_MAX = 40_000;
 
@@ -7,16 +7,16 @@ export const postParams = z.strictObject({ workspaceId: id, postId: id });
 
 export const createPostInput = z
   .strictObject({
-    title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-    body: z.string().trim().min(1, "is required").max(POST_BODY_MAX, `must be at most ${POST_BODY_MAX} characters`),
+    title: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    body: text().trim().min(1, "is required").max(POST_BODY_MAX, `must be at most ${POST_BODY_MAX} characters`),
   })
   .meta({ id: "CreatePostInput" });
 export type CreatePostInput = z.infer<typeof createPostInput>;
 
 export const updatePostInput = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
-    body: z.string().trim().min(1).max(POST_BODY_MAX).optional(),
+    title: text().trim().min(1).max(200).optional(),
+    body: text().trim().min(1).max(POST_BODY_MAX).optional(),
   })
   .refine((v) => v.title !== undefined || v.body !== undefined, "send a title, a body, or both")
   .meta({ id: "UpdatePostInput" });

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { scopes } from "./enums";
-import { dateOut, id, nullableDateOut } from "./common";
+import { dateOut, id, nullableDateOut, text } from "./common";
 
 export const scopeSchema = z.enum(scopes).meta({ id: "Scope" });
 export const tokenParams = z.strictObject({ workspaceId: id, tokenId: id });
 
 export const createTokenInput = z
   .strictObject({
-    name: z.string().trim().min(1, "is required").max(80),
+    name: text().trim().min(1, "is required").max(80),
     scopes: z.array(scopeSchema).min(1, "choose at least one scope").max(scopes.length),
     // A number, or its digits as a string (HTML forms send strings); z.coerce alone would also take `true` or `[5]`.
     expiresInDays: z

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "./common";
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address"));
 export const password = z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters");
 
 export const signUpInput = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(80),
+  name: text().trim().min(1, "is required").max(80),
   email,
   password,
   timeZone: z.string().max(64).optional(),
@@ -15,7 +16,7 @@ export const signInInput = z.strictObject({ email, password: z.string().min(1).m
 export type SignInInput = z.infer<typeof signInInput>;
 
 export const updateProfileInput = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  name: text().trim().min(1, "is required").max(80, "must be at most 80 characters"),
   timeZone: z.string().min(1, "is required").max(64),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

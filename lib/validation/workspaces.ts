@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { dateOut, id } from "./common";
+import { dateOut, id, text } from "./common";
 import { roles } from "./enums";
 
 export const roleSchema = z.enum(roles).meta({ id: "Role" });
 
 export const createWorkspaceInput = z
-  .strictObject({ name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters") })
+  .strictObject({ name: text().trim().min(1, "is required").max(80, "must be at most 80 characters") })
   .meta({ id: "CreateWorkspaceInput" });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceInput>;
 

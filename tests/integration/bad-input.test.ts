@@ -1,91 +1,28 @@
 // Every write endpoint, driven by the contracts: bad bodies and foreign ids are refused with a clear error
 // envelope, and nothing in the database changes. A new contract is covered without touching this file.
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { getDb } from "@/lib/data/db";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";
 import type { Contract } from "@/lib/validation/contract";
 import { api, type ApiResponse } from "../support/api";
-import { createWorkspaceWithOwner, memberOf } from "../factories";
+import { bodyKeys, contractUrl, contractWorld, pathParams, sampleBody, type BodyContract, type Ids } from "../support/contract-world";
 
-type Ids = Record<string, string>;
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
-type BodyContract = Contract & { body: z.ZodType };
 const all: Contract[] = contracts;
 const writes = all.filter((c) => c.method !== "GET");
 const withBody = all.filter((c): c is BodyContract => c.body !== undefined);
-const pathParams = (c: Contract) => [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
 const NONEXISTENT = "nonexistent0000000000000";
-
-/** A workspace with one of every resource a path can name, keyed by the path parameter's name. */
-async function world(): Promise<{ cookie: string; ids: Ids }> {
-  const { owner, cookie, workspace, general } = await createWorkspaceWithOwner();
-  const member = await memberOf(workspace.id, "MEMBER");
-  const base = `/api/v1/workspaces/${workspace.id}`;
-  const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "t", body: "b" } });
-  const token = await api("POST", `${base}/tokens`, { cookie, body: { name: "t", scopes: ["admin"] } });
-  const db = await getDb();
-  const invite = await db.invite.create({
-    data: { workspaceId: workspace.id, email: `inv-${member.user.id}@example.test`, role: "MEMBER", invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
-  });
-  return {
-    cookie,
-    ids: { workspaceId: workspace.id, channelId: general.id, postId: post.json.data.id, userId: member.user.id, tokenId: token.json.data.id, inviteId: invite.id },
-  };
-}
 
 let home: { cookie: string; ids: Ids };
 let foreign: { cookie: string; ids: Ids };
 beforeAll(async () => {
-  home = await world();
-  foreign = await world();
+  home = await contractWorld();
+  foreign = await contractWorld();
 });
 
-const url = (c: Contract, ids: Ids) =>
-  "/api/v1" +
-  c.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = ids[name];
-    if (!value) throw new Error(`${c.operationId}: no fixture for path parameter {${name}}; add one to world() in this file`);
-    return value;
-  });
-
-/** The body schema as JSON Schema, with its top-level `$ref` (schemas with a meta id) resolved. */
-function bodyJsonSchema(c: BodyContract): { root: Record<string, any>; resolve: (s: Record<string, any>) => Record<string, any> } {
-  const doc = z.toJSONSchema(c.body, { io: "input", unrepresentable: "any" }) as Record<string, any>;
-  const resolve = (s: Record<string, any>): Record<string, any> =>
-    typeof s.$ref === "string" ? resolve(doc.$defs?.[s.$ref.replace("#/$defs/", "")] ?? {}) : s;
-  return { root: resolve(doc), resolve };
-}
-
-const bodyKeys = (c: Contract) => (c.body ? Object.keys(bodyJsonSchema(c as BodyContract).root.properties ?? {}) : []);
-
-/** A valid body built from the schema's JSON Schema; fields named like a path parameter get the real id. */
-function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
-  let n = 0;
-  const { root, resolve } = bodyJsonSchema(c);
-  const sample = (raw: Record<string, any>, key: string): unknown => {
-    const s = resolve(raw);
-    if (ids[key]) return ids[key];
-    if (key === "email") return `probe-${Date.now()}-${n++}@example.test`;
-    if (s.enum) return s.enum[0];
-    if (s.const !== undefined) return s.const;
-    if (s.anyOf ?? s.oneOf) return sample((s.anyOf ?? s.oneOf)[0], key);
-    switch (s.type) {
-      case "string": return `probe${n++}`;
-      case "integer": case "number": return s.minimum ?? 1;
-      case "boolean": return true;
-      case "array": return [sample(s.items ?? {}, key)];
-      case "object": return Object.fromEntries(Object.entries((s.properties ?? {}) as Record<string, any>).map(([k, v]) => [k, sample(v, k)]));
-      default: return null;
-    }
-  };
-  const body = sample(root, "") as Record<string, unknown>;
-  const parsed = c.body.safeParse(body);
-  if (!parsed.success) throw new Error(`${c.operationId}: cannot build a valid sample body (${parsed.error.message}); teach sampleBody() this schema`);
-  return body;
-}
+const url = contractUrl;
 
 /** Each table's row count and a hash of its contents, in one query. */
 async function snapshot(): Promise<Record<string, string>> {
@@ -169,6 +106,17 @@ describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", 
     }
   });
 
+  it("a NUL character in any string field → 422 naming the field (Postgres text cannot store it)", async () => {
+    const valid = sampleBody(c, home.ids);
+    const strings = Object.keys(valid).filter((key) => typeof valid[key] === "string");
+    for (const key of strings) {
+      const res = await unchanged(() => send(c, { body: { ...valid, [key]: `a\u0000b` } }));
+      // A token is only looked up (by its hash), never stored: no such token.
+      if (key === "token") expectError(res, 404, "NOT_FOUND");
+      else expectError(res, 422, "VALIDATION_FAILED", new RegExp(key));
+    }
+  });
+
   it("unknown fields → 422 naming the field (schemas are strict)", async () => {
     const res = await unchanged(() => send(c, { body: { ...sampleBody(c, home.ids), unexpectedField: 1 } }));
     expectError(res, 422, "VALIDATION_FAILED", /unexpectedField/);
@@ -212,7 +160,7 @@ describe("the same requests with the real ids are accepted (so the 404s above ca
   // Accepting an invite needs the secret from its email, which a sample cannot know.
   const needsSecret = new Set(["acceptInvite"]);
   it.each(all.filter((c) => c.path.includes("{") || c.method !== "GET").filter((c) => !needsSecret.has(c.operationId)).map((c) => [`${c.method} ${c.path}`, c] as const))("%s", async (_, c) => {
-    const fresh = await world();
+    const fresh = await contractWorld();
     const body = c.body ? sampleBody(c as BodyContract, fresh.ids) : undefined;
     const res = await api<ErrorBody>(c.method, url(c, fresh.ids), { cookie: fresh.cookie, body });
     expect({ status: res.status, error: res.json?.error }).toEqual({ status: c.status, error: undefined });
