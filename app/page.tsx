@@ -61,7 +61,7 @@ export default async function Landing() {
           </ul>
         </section>
       </main>
-      <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-stone-500 sm:px-6">
+      <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-stone-600 sm:px-6">
         Runs on one machine with no accounts, or on managed services. The API reference is at <code className="font-mono">/api/v1/openapi.json</code>.
       </footer>
     </div>

@@ -86,7 +86,7 @@ function TimeZoneSelect({ zones, current }: { zones: string[]; current: string }
       {error ? (
         <p className="mt-1 text-xs font-medium text-red-700">Time zone {error}</p>
       ) : (
-        <p id="timeZone-hint" className="mt-1 text-xs text-stone-500">
+        <p id="timeZone-hint" className="mt-1 text-xs text-stone-600">
           Your daily digest arrives in your morning in this zone.
         </p>
       )}

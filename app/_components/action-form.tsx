@@ -87,7 +87,7 @@ export function SaveStatus({ className = "" }: { className?: string }) {
   const { state, pending } = useActionFormState();
   const text = pending ? "Saving…" : state?.ok ? "Saved" : "";
   return (
-    <span role="status" aria-live="polite" className={`text-xs text-stone-500 ${className}`}>
+    <span role="status" aria-live="polite" className={`text-xs text-stone-600 ${className}`}>
       {text}
     </span>
   );
@@ -119,7 +119,7 @@ export function Field({ name, label, hint, textarea, className = "", ...rest }: 
       </label>
       {textarea ? <textarea {...(rest)} {...common} /> : <input {...(rest)} {...common} />}
       {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
           {hint}
         </p>
       )}

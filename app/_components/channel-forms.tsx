@@ -44,7 +44,7 @@ function KindPicker({ allowed }: { allowed: Record<Kind, boolean> }) {
                 <ChannelIcon kind={kind} /> {title}
               </span>
               <span className="text-stone-600">{text}</span>
-              {disabled && <span className="text-xs font-medium text-stone-500">Only admins and owners can create these.</span>}
+              {disabled && <span className="text-xs font-medium text-stone-600">Only admins and owners can create these.</span>}
             </label>
           );
         })}

@@ -16,7 +16,7 @@ export function NotifyLevelForm<T>({ action, workspaceId, channelId, level }: { 
   return (
     <ActionForm action={action} hidden={{ workspaceId, channelId }} className="inline-flex flex-col items-end gap-1" aria-label="Notifications for this channel">
       <div className="flex items-center gap-1">
-        <label htmlFor={id} className="text-xs text-stone-500">
+        <label htmlFor={id} className="text-xs text-stone-600">
           Notify me
         </label>
         <select id={id} name="level" defaultValue={level} className="input w-auto py-1.5 text-sm" onChange={(e) => e.currentTarget.form?.requestSubmit()}>

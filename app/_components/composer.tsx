@@ -25,7 +25,7 @@ export function Composer({ action, workspaceId, channelId, channelName }: Props)
       />
       <FormError />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="hidden text-xs text-stone-500 sm:block">
+        <p className="hidden text-xs text-stone-600 sm:block">
           Markdown supported · <kbd className="rounded border border-stone-300 px-1 font-sans">Ctrl</kbd>/<kbd className="rounded border border-stone-300 px-1 font-sans">⌘</kbd>+
           <kbd className="rounded border border-stone-300 px-1 font-sans">Enter</kbd> to post
         </p>

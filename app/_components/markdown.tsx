@@ -16,7 +16,7 @@ const components: Components = {
       // eslint-disable-next-line @next/next/no-img-element -- authors link to any image host
       <img {...rest} src={src} alt={alt ?? ""} loading="lazy" />
     ) : (
-      <span className="text-stone-500">[{alt || "image"}]</span>
+      <span className="text-stone-600">[{alt || "image"}]</span>
     ),
 };
 

@@ -66,7 +66,7 @@ function ScopeBoxes({ scopes }: { scopes: readonly string[] }) {
             <input type="checkbox" name="scopes" value={s} defaultChecked={s === "posts:read"} className="mt-0.5 size-4 accent-accent-700" />
             <span>
               <code className="font-mono text-xs">{s}</code>
-              <span className="block text-xs text-stone-500">{scopeHelp[s]}</span>
+              <span className="block text-xs text-stone-600">{scopeHelp[s]}</span>
             </span>
           </label>
         ))}

@@ -106,7 +106,7 @@ export function WorkspaceShell({ workspace, workspaces, channels, me, unread, re
           <Avatar name={me.name} />
           <div className="min-w-0 flex-1 text-sm leading-tight">
             <div className="truncate font-medium">{me.name}</div>
-            <div className="truncate text-stone-500">@{me.handle} · {workspace.role.toLowerCase()}</div>
+            <div className="truncate text-stone-600">@{me.handle} · {workspace.role.toLowerCase()}</div>
           </div>
           <SignOutButton action={signOut} className="btn-ghost px-2 text-xs" />
         </div>
@@ -125,7 +125,7 @@ function WorkspaceSwitcher({ current, workspaces }: { current: string; workspace
   const id = useId();
   return (
     <div className="px-4">
-      <label htmlFor={id} className="mb-1 block text-xs font-medium tracking-wide text-stone-500 uppercase">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium tracking-wide text-stone-600 uppercase">
         Workspace
       </label>
       <select
@@ -153,7 +153,7 @@ function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspace
   return (
     <>
       <div className="flex items-center justify-between px-2 pb-1">
-        <h2 className="text-xs font-medium tracking-wide text-stone-500 uppercase">Channels</h2>
+        <h2 className="text-xs font-medium tracking-wide text-stone-600 uppercase">Channels</h2>
         {canCreate && (
           <Link href={`/w/${workspaceId}/channels/new`} className="btn-ghost px-1.5 py-1" title="New channel">
             <PlusIcon />
@@ -162,7 +162,7 @@ function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspace
         )}
       </div>
       {active.length === 0 ? (
-        <p className="px-2 py-1 text-sm text-stone-500">No channels yet.</p>
+        <p className="px-2 py-1 text-sm text-stone-600">No channels yet.</p>
       ) : (
         <ul className="space-y-0.5">
           {active.map((c) => (
@@ -176,7 +176,7 @@ function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspace
       )}
       {archived.length > 0 && (
         <details className="group mt-3" open={archived.some(isActive)}>
-          <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-xs font-medium tracking-wide text-stone-500 uppercase hover:bg-stone-200/70 [&::-webkit-details-marker]:hidden">
+          <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-xs font-medium tracking-wide text-stone-600 uppercase hover:bg-stone-200/70 [&::-webkit-details-marker]:hidden">
             <ChevronIcon className="size-3 transition-transform group-open:rotate-90" /> Archived ({archived.length})
           </summary>
           <ul className="mt-1 space-y-0.5">
@@ -200,7 +200,7 @@ function NavItem({ href, active, muted, children }: { href: string; active: bool
       <Link
         href={href}
         aria-current={active ? "page" : undefined}
-        className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-white font-medium text-stone-900 shadow-xs" : muted ? "text-stone-500 hover:bg-stone-200/70" : "text-stone-700 hover:bg-stone-200/70"}`}
+        className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-white font-medium text-stone-900 shadow-xs" : muted ? "text-stone-600 hover:bg-stone-200/70" : "text-stone-700 hover:bg-stone-200/70"}`}
       >
         {children}
       </Link>

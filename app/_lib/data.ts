@@ -5,11 +5,18 @@ import { listChannels } from "@/lib/domain/channels/list-channels";
 import { getMe } from "@/lib/domain/users/get-me";
 import { getWorkspaceOrThrow } from "@/lib/domain/workspaces/get-workspace";
 import { listMyWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
-import { orNotFound, requireActor } from "./session";
+import { notFound } from "next/navigation";
+import { orNull, requireActor } from "./session";
+
+/** The workspace, or null when it does not exist for this person (for generateMetadata). */
+export const findWorkspace = cache(async (workspaceId: string) => {
+  const actor = await requireActor(`/w/${workspaceId}`);
+  return { actor, workspace: await orNull(getWorkspaceOrThrow(actor, workspaceId)) };
+});
 
 export const loadWorkspace = cache(async (workspaceId: string) => {
-  const actor = await requireActor(`/w/${workspaceId}`);
-  const workspace = await orNotFound(getWorkspaceOrThrow(actor, workspaceId));
+  const { actor, workspace } = await findWorkspace(workspaceId);
+  if (!workspace) notFound();
   return { actor, workspace };
 });
 

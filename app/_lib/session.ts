@@ -1,6 +1,7 @@
 // Who is looking at this page, resolved once per request, and the mapping of domain "no" to a 404 page.
 import "server-only";
 import { cache } from "react";
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { actorFromCookies } from "@/lib/auth/resolve-actor";
@@ -21,10 +22,23 @@ export async function requireActor(next?: string): Promise<Actor> {
  * learned about what exists elsewhere). A malformed cursor in the URL is a dead link, too.
  */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  const found = await orNull(promise);
+  if (found === null) notFound();
+  return found;
+}
+
+/**
+ * The same decision for generateMetadata, which answers null instead of the 404: a notFound() thrown there leaves
+ * the not-found page without a <title>. The page itself then calls notFound().
+ */
+export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "VALIDATION_FAILED"].includes(error.code)) notFound();
+    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "VALIDATION_FAILED"].includes(error.code)) return null;
     throw error;
   }
 }
+
+/** What generateMetadata returns for a page that is about to be not found. */
+export const notFoundMetadata: Metadata = { title: "Page not found" };

@@ -27,7 +27,7 @@ export default async function WorkspacesPage() {
                   </span>
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{w.name}</span>
-                    <span className="block text-sm text-stone-500">You are {w.role === "ADMIN" || w.role === "OWNER" ? "an" : "a"} {w.role.toLowerCase()}</span>
+                    <span className="block text-sm text-stone-600">You are {w.role === "ADMIN" || w.role === "OWNER" ? "an" : "a"} {w.role.toLowerCase()}</span>
                   </span>
                   <ChevronIcon className="size-4 text-stone-400" />
                 </Link>

@@ -1,36 +1,11 @@
 // A person's first session, as they would do it: sign up, make a workspace and a channel, post, comment, and
 // find it all again after a reload. Then someone from another workspace tries the post's URL: 404.
 import { expect, test, type Page } from "@playwright/test";
-
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-
-/** A screenshot of the page at desktop and phone sizes, into test-results/screens/. */
-async function screens(page: Page, name: string) {
-  for (const [size, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(400); // let the sidebar finish sliding between its wide and narrow layouts
-    await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: true });
-  }
-  await page.setViewportSize(desktop);
-}
-
-/** Console errors fail the test (an unexpected 500 or a hydration error shows up there first). */
-function watchConsole(page: Page, allow: RegExp[] = []) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !allow.some((re) => re.test(m.text()))) errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  return errors;
-}
+import { desktop, expectAccessible, fillSignUp, phone, screens, watchConsole } from "./support";
 
 async function signUp(page: Page, name: string, email: string) {
   await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await fillSignUp(page, name, email);
   await expect(page).toHaveURL(/\/w$/);
   await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
 }
@@ -148,6 +123,7 @@ test("sign up → workspace → channel → post → comment → reload; another
   await page.getByRole("button", { name: "Open menu" }).click();
   await expect(page.getByRole("navigation", { name: "Channels" })).toBeInViewport();
   await page.screenshot({ path: "test-results/screens/11-menu-open-phone.png" });
+  await expectAccessible(page, "the open menu (phone)");
   await page.getByRole("navigation", { name: "Channels" }).getByRole("link", { name: /general/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: /general/ })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Channels" })).not.toBeInViewport();

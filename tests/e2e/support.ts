@@ -1,17 +1,28 @@
-// Shared steps for the e2e specs: screenshots at two sizes, console watching, sign-up, and reading the dev mailbox.
+// Shared steps for the e2e specs: screenshots at two sizes (each checked with axe), console watching, sign-up, and
+// reading the dev mailbox.
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
 
-/** A screenshot of the page at desktop and phone sizes, into test-results/screens/. */
+/** A screenshot of the page at desktop and phone sizes, into test-results/screens/; each size must pass axe. */
 export async function screens(page: Page, name: string) {
   for (const [size, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(400); // let the sidebar finish sliding between its wide and narrow layouts
     await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: true });
+    await expectAccessible(page, `${name} (${size})`);
   }
   await page.setViewportSize(desktop);
+}
+
+/** WCAG 2.1 A and AA, and axe's best practices (landmarks, heading order…): no violation of any impact. */
+export async function expectAccessible(page: Page, what: string) {
+  // Legacy mode runs axe inside the page itself; the default opens a helper tab, which this Chromium refuses.
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `accessibility of ${what}`).toEqual([]);
 }
 
 /** Console errors fail the test (an unexpected 500 or a hydration error shows up there first). */

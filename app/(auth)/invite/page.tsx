@@ -75,7 +75,7 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
           </div>
         )}
       </div>
-      <p className="mt-6 text-xs text-stone-500">
+      <p className="mt-6 text-xs text-stone-600">
         This invite expires <Time date={invite.expiresAt} />.
       </p>
     </>

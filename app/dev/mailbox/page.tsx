@@ -38,7 +38,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                     aria-current={current ? "true" : undefined}
                     className={`block px-3 py-2 hover:bg-stone-50 ${current ? "bg-accent-50" : ""}`}>
                     <span className={`block truncate text-sm ${current ? "font-semibold" : "font-medium"}`}>{m.subject}</span>
-                    <span className="block truncate text-xs text-stone-500">
+                    <span className="block truncate text-xs text-stone-600">
                       to {m.to} · <Time date={m.createdAt} />
                     </span>
                   </Link>

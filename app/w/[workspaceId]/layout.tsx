@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { WorkspaceShell } from "@/app/_components/workspace-shell";
 import { signOutAction } from "@/app/(auth)/actions";
-import { loadChannels, loadShell, loadWorkspace } from "@/app/_lib/data";
+import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_lib/data";
+import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";
 import { canCreateChannel, canCreateToken, canListMembers } from "@/lib/domain/policy";
@@ -9,7 +10,8 @@ import { canCreateChannel, canCreateToken, canListMembers } from "@/lib/domain/p
 type Params = { params: Promise<{ workspaceId: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { workspace } = await loadWorkspace((await params).workspaceId);
+  const { workspace } = await findWorkspace((await params).workspaceId);
+  if (!workspace) return notFoundMetadata;
   return { title: { default: workspace.name, template: `%s · ${workspace.name}` } };
 }
 

@@ -44,11 +44,11 @@ export default async function CatchUpPage({ params }: { params: Promise<{ worksp
             <section key={c.channelId} className="card p-4" aria-labelledby={`cu-${c.channelId}`}>
               <div className="flex flex-wrap items-center gap-2">
                 <h2 id={`cu-${c.channelId}`} className="flex min-w-0 flex-1 items-center gap-1.5 font-semibold">
-                  <ChannelIcon kind={kind.get(c.channelId) ?? "PUBLIC"} className="size-4 text-stone-500" />
+                  <ChannelIcon kind={kind.get(c.channelId) ?? "PUBLIC"} className="size-4 text-stone-600" />
                   <Link href={`/w/${workspaceId}/c/${c.channelId}`} className="truncate hover:underline">
                     {c.name}
                   </Link>
-                  <span className="text-sm font-normal text-stone-500">· {c.posts.length} new</span>
+                  <span className="text-sm font-normal text-stone-600">· {c.posts.length} new</span>
                 </h2>
                 <SimpleAction action={markCaughtUpAction} hidden={{ workspaceId, channelIds: c.channelId }} label="Mark read" pendingText="Marking…" className="btn-ghost px-2 py-1 text-sm" srLabel={c.name} />
               </div>
@@ -58,7 +58,7 @@ export default async function CatchUpPage({ params }: { params: Promise<{ worksp
                     <Link href={`/w/${workspaceId}/p/${p.id}`} className="link font-medium">
                       {p.title}
                     </Link>
-                    <span className="text-stone-500">
+                    <span className="text-stone-600">
                       {" "}
                       — {p.author.name}, <Time date={p.createdAt} />
                     </span>

@@ -63,7 +63,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
               <li key={i.id} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center">
                 <div className="min-w-0 flex-1 text-sm">
                   <div className="truncate font-medium">{i.email}</div>
-                  <div className="text-stone-500">
+                  <div className="text-stone-600">
                     {i.role.toLowerCase()} ·{" "}
                     {i.status === "expired" ? (
                       <span className="font-medium text-amber-700">
@@ -105,9 +105,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 <Avatar name={m.name} />
                 <div className="min-w-0 text-sm">
                   <div className="truncate font-medium">
-                    {m.name} {self && <span className="font-normal text-stone-500">(you)</span>}
+                    {m.name} {self && <span className="font-normal text-stone-600">(you)</span>}
                   </div>
-                  <div className="truncate text-stone-500">
+                  <div className="truncate text-stone-600">
                     @{m.handle} · {m.email} · joined <Time date={m.joinedAt} />
                   </div>
                 </div>

@@ -54,10 +54,10 @@ export default async function NotificationsPage({ params, searchParams }: Props)
                       {n.post.title}
                     </Link>
                   ) : (
-                    <span className="text-stone-500">a post that was deleted</span>
+                    <span className="text-stone-600">a post that was deleted</span>
                   )}
                 </p>
-                <Time date={n.createdAt} className="text-xs text-stone-500" />
+                <Time date={n.createdAt} className="text-xs text-stone-600" />
               </div>
               {!n.read && (
                 <SimpleAction

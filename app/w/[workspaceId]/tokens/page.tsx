@@ -62,7 +62,7 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
                       >
                         {status}
                       </span>
-                      {everyone && t.userId !== actor.userId && <span className="text-xs text-stone-500">by {names.get(t.userId) ?? "a former member"}</span>}
+                      {everyone && t.userId !== actor.userId && <span className="text-xs text-stone-600">by {names.get(t.userId) ?? "a former member"}</span>}
                     </div>
                     <div className="mt-1 flex flex-wrap gap-1">
                       {t.scopes.map((s) => (
@@ -71,7 +71,7 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
                         </code>
                       ))}
                     </div>
-                    <div className="mt-1 text-xs text-stone-500">
+                    <div className="mt-1 text-xs text-stone-600">
                       Created <Time date={t.createdAt} /> · {t.lastUsedAt ? <>last used <Time date={t.lastUsedAt} /></> : "never used"} ·{" "}
                       {t.revokedAt ? (
                         <>revoked <Time date={t.revokedAt} /></>

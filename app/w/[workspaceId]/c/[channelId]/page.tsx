@@ -7,8 +7,8 @@ import { ChannelIcon, ChatIcon, GearIcon, kindLabel, UsersIcon } from "@/app/_co
 import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { loadWorkspace } from "@/app/_lib/data";
-import { orNotFound } from "@/app/_lib/session";
+import { findWorkspace, loadWorkspace } from "@/app/_lib/data";
+import { notFoundMetadata, orNotFound, orNull } from "@/app/_lib/session";
 import { getMyChannelSettings } from "@/lib/domain/channels/channel-people";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { canJoinChannel, canManageChannel, canManageChannelMembers, canPostToChannel } from "@/lib/domain/policy";
@@ -24,9 +24,9 @@ const PAGE_SIZE = 20;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workspaceId, channelId } = await params;
-  const { actor } = await loadWorkspace(workspaceId);
-  const channel = await orNotFound(getChannelOrThrow(actor, workspaceId, channelId));
-  return { title: `#${channel.name}` };
+  const { actor, workspace } = await findWorkspace(workspaceId);
+  const channel = workspace && (await orNull(getChannelOrThrow(actor, workspaceId, channelId)));
+  return channel ? { title: `#${channel.name}` } : notFoundMetadata;
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {
@@ -48,13 +48,13 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       <header className="flex flex-wrap items-start gap-3 border-b border-stone-200 pb-4">
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="flex items-center gap-2 text-xl font-semibold">
-            <ChannelIcon kind={channel.kind} archived={channel.archivedAt !== null} className="size-5 text-stone-500" />
+            <ChannelIcon kind={channel.kind} archived={channel.archivedAt !== null} className="size-5 text-stone-600" />
             <span className="truncate">{channel.name}</span>
             <span className="sr-only">({kindLabel[channel.kind]})</span>
           </h1>
           <p className="mt-1 text-sm text-stone-600">
-            {channel.description || <span className="text-stone-400">No description</span>}
-            <span className="text-stone-400"> · {kindLabel[channel.kind].toLowerCase()}</span>
+            {channel.description || <span className="text-stone-600">No description</span>}
+            <span className="text-stone-600"> · {kindLabel[channel.kind].toLowerCase()}</span>
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
@@ -133,7 +133,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
                     <span className="font-medium text-stone-800">{post.author.name}</span>
                     <span aria-hidden>·</span>
                     <Time date={post.createdAt} />
-                    {post.editedAt && <span className="text-stone-400">(edited)</span>}
+                    {post.editedAt && <span className="text-stone-600">(edited)</span>}
                   </header>
                   <h3 id={`post-${post.id}`} className="mt-2 text-lg font-semibold">
                     <Link href={`/w/${workspaceId}/p/${post.id}`} className="hover:text-accent-700 hover:underline">

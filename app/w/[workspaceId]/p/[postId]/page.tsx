@@ -6,8 +6,8 @@ import { ChannelIcon } from "@/app/_components/icons";
 import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { loadWorkspace } from "@/app/_lib/data";
-import { orNotFound } from "@/app/_lib/session";
+import { findWorkspace, loadWorkspace } from "@/app/_lib/data";
+import { notFoundMetadata, orNotFound, orNull } from "@/app/_lib/session";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";
 import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/policy";
@@ -25,7 +25,9 @@ async function load(workspaceId: string, postId: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workspaceId, postId } = await params;
-  return { title: (await load(workspaceId, postId)).post.title };
+  const { actor, workspace } = await findWorkspace(workspaceId);
+  const post = workspace && (await orNull(getPostOrThrow(actor, workspaceId, postId)));
+  return post ? { title: post.title } : notFoundMetadata;
 }
 
 export default async function PostPage({ params, searchParams }: Props) {
@@ -63,11 +65,11 @@ export default async function PostPage({ params, searchParams }: Props) {
               <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
                 <Avatar name={post.author.name} size="size-7" />
                 <span className="font-medium text-stone-800">{post.author.name}</span>
-                <span className="text-stone-400">@{post.author.handle}</span>
+                <span className="text-stone-500">@{post.author.handle}</span>
                 <span aria-hidden>·</span>
                 <Time date={post.createdAt} />
                 {post.editedAt && (
-                  <span className="text-stone-400" title={`Edited ${post.editedAt.toISOString()}`}>
+                  <span className="text-stone-600" title={`Edited ${post.editedAt.toISOString()}`}>
                     (edited <Time date={post.editedAt} />)
                   </span>
                 )}
@@ -102,7 +104,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           {post.commentCount === 0 ? "Comments" : `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
         </h2>
         {comments.items.length === 0 ? (
-          <p className="mt-3 text-sm text-stone-500">{after.success ? "No more comments." : "No comments yet. Be the first to reply."}</p>
+          <p className="mt-3 text-sm text-stone-600">{after.success ? "No more comments." : "No comments yet. Be the first to reply."}</p>
         ) : (
           <ol className="mt-3 space-y-3">
             {comments.items.map((c) => (
@@ -111,7 +113,7 @@ export default async function PostPage({ params, searchParams }: Props) {
                 <div className="min-w-0 flex-1 rounded-lg border border-stone-200 bg-white px-4 py-3">
                   <div className="flex flex-wrap items-center gap-x-2 text-sm">
                     <span className="font-medium">{c.author.name}</span>
-                    <Time date={c.createdAt} className="text-stone-500" />
+                    <Time date={c.createdAt} className="text-stone-600" />
                   </div>
                   <Markdown source={c.body} className="mt-1" />
                 </div>
@@ -130,7 +132,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           {canCommentInChannel(actor, channel) ? (
             <CommentForm action={createCommentAction} workspaceId={workspaceId} postId={postId} />
           ) : (
-            <p className="text-sm text-stone-500">This channel is archived: comments are closed.</p>
+            <p className="text-sm text-stone-600">This channel is archived: comments are closed.</p>
           )}
         </div>
       </section>

@@ -62,9 +62,9 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
                 <Avatar name={p.name} size="size-7" />
                 <div className="min-w-0 flex-1 text-sm">
                   <div className="truncate font-medium">
-                    {p.name} {p.id === actor.userId && <span className="font-normal text-stone-500">(you)</span>}
+                    {p.name} {p.id === actor.userId && <span className="font-normal text-stone-600">(you)</span>}
                   </div>
-                  <div className="truncate text-stone-500">@{p.handle}</div>
+                  <div className="truncate text-stone-600">@{p.handle}</div>
                 </div>
                 {canManageChannelMembers(actor, channel) && (
                   <SimpleAction
@@ -85,7 +85,7 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
               {candidates.length > 0 ? (
                 <AddChannelMemberForm action={addChannelMemberAction} workspaceId={workspaceId} channelId={channelId} candidates={candidates} />
               ) : (
-                <p className="text-sm text-stone-500">Everyone in the workspace is already in this channel.</p>
+                <p className="text-sm text-stone-600">Everyone in the workspace is already in this channel.</p>
               )}
             </div>
           )}
