@@ -18,6 +18,13 @@ const components: Components = {
     ) : (
       <span className="text-stone-600">[{alt || "image"}]</span>
     ),
+  // Wide code and tables scroll sideways; keyboard users need to be able to focus them to scroll.
+  pre: ({ node: _node, ...rest }) => <pre {...rest} tabIndex={0} />,
+  table: ({ node: _node, ...rest }) => (
+    <div className="table-scroll" role="region" aria-label="Table" tabIndex={0}>
+      <table {...rest} />
+    </div>
+  ),
 };
 
 export function Markdown({ source, className = "" }: { source: string; className?: string }) {

@@ -64,7 +64,11 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
             className="mt-3 h-[480px] w-full rounded-lg border border-stone-200 bg-white"
           />
           <h3 className="mt-4 text-sm font-semibold">Plain text</h3>
-          <pre data-testid="mail-text" className="mt-2 overflow-x-auto rounded-lg bg-stone-100 p-3 text-sm whitespace-pre-wrap">
+          <pre
+            data-testid="mail-text"
+            tabIndex={0}
+            aria-label="Plain text version"
+            className="mt-2 overflow-x-auto rounded-lg bg-stone-100 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
             {selected.text}
           </pre>
         </section>

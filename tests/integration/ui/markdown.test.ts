@@ -17,6 +17,12 @@ describe("Markdown rendering", () => {
     expect(html).toContain('rel="noopener noreferrer nofollow"');
   });
 
+  it("lets keyboard users scroll wide code blocks and tables (focusable, as axe's scrollable-region rule asks)", () => {
+    const html = render("```\n" + "x".repeat(300) + "\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |");
+    expect(html).toMatch(/<pre tabindex="0">/);
+    expect(html).toMatch(/<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>/);
+  });
+
   it("drops raw HTML: no <script>, no event handlers", () => {
     const html = render('Hello <script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n\n<div onclick="alert(2)">click</div>\n\n<iframe src="https://evil.test"></iframe>');
     expect(html).not.toMatch(/<script/i);
