@@ -6,13 +6,18 @@ import { expect, type Page } from "@playwright/test";
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
 
-/** A screenshot of the page at desktop and phone sizes, into test-results/screens/; each size must pass axe. */
+/**
+ * A screenshot of the page at desktop and phone sizes, into test-results/screens/; at each size the page must
+ * pass axe and must not be wider than the screen (no sideways scrolling of the whole page).
+ */
 export async function screens(page: Page, name: string) {
   for (const [size, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(400); // let the sidebar finish sliding between its wide and narrow layouts
     await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: true });
     await expectAccessible(page, `${name} (${size})`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} (${size}) is wider than the screen, by ${overflow}px`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize(desktop);
 }

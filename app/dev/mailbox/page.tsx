@@ -16,7 +16,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   const selected = messages.find((m) => m.id === id) ?? messages[0];
   return (
     <main id="main" className="mx-auto grid max-w-6xl gap-6 px-4 py-6 md:grid-cols-[minmax(16rem,1fr)_2fr]">
-      <section aria-labelledby="mailbox-title">
+      <section aria-labelledby="mailbox-title" className="min-w-0">
         <h1 id="mailbox-title" className="text-xl font-semibold">
           Dev mailbox
         </h1>
