@@ -1,7 +1,9 @@
 // Reads shared by a layout and the page inside it, deduplicated per request.
 import "server-only";
 import { cache } from "react";
+import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listChannels } from "@/lib/domain/channels/list-channels";
+import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { getMe } from "@/lib/domain/users/get-me";
 import { getWorkspaceOrThrow } from "@/lib/domain/workspaces/get-workspace";
 import { listMyWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
@@ -18,6 +20,17 @@ export const loadWorkspace = cache(async (workspaceId: string) => {
   const { actor, workspace } = await findWorkspace(workspaceId);
   if (!workspace) notFound();
   return { actor, workspace };
+});
+
+/** A channel or a post, or null when it does not exist for this person: read once for generateMetadata and the page. */
+export const findChannel = cache(async (workspaceId: string, channelId: string) => {
+  const { actor, workspace } = await findWorkspace(workspaceId);
+  return workspace && orNull(getChannelOrThrow(actor, workspaceId, channelId));
+});
+
+export const findPost = cache(async (workspaceId: string, postId: string) => {
+  const { actor, workspace } = await findWorkspace(workspaceId);
+  return workspace && orNull(getPostOrThrow(actor, workspaceId, postId));
 });
 
 export const loadChannels = cache(async (workspaceId: string) => {

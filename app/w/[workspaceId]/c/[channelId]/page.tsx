@@ -7,10 +7,10 @@ import { ChannelIcon, ChatIcon, GearIcon, kindLabel, UsersIcon } from "@/app/_co
 import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { findWorkspace, loadWorkspace } from "@/app/_lib/data";
-import { notFoundMetadata, orNotFound, orNull } from "@/app/_lib/session";
+import { notFound } from "next/navigation";
+import { findChannel, loadWorkspace } from "@/app/_lib/data";
+import { notFoundMetadata, orNotFound } from "@/app/_lib/session";
 import { getMyChannelSettings } from "@/lib/domain/channels/channel-people";
-import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { canJoinChannel, canManageChannel, canManageChannelMembers, canPostToChannel } from "@/lib/domain/policy";
 import { markChannelAsRead } from "@/lib/domain/notifications/channel-settings";
 import { listPosts } from "@/lib/domain/posts/list-posts";
@@ -24,8 +24,7 @@ const PAGE_SIZE = 20;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workspaceId, channelId } = await params;
-  const { actor, workspace } = await findWorkspace(workspaceId);
-  const channel = workspace && (await orNull(getChannelOrThrow(actor, workspaceId, channelId)));
+  const channel = await findChannel(workspaceId, channelId);
   return channel ? { title: `#${channel.name}` } : notFoundMetadata;
 }
 
@@ -34,7 +33,8 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const rawCursor = (await searchParams).cursor;
   const cursor = cursorSchema.safeParse(rawCursor);
   const { actor } = await loadWorkspace(workspaceId);
-  const channel = await orNotFound(getChannelOrThrow(actor, workspaceId, channelId));
+  const channel = await findChannel(workspaceId, channelId);
+  if (!channel) notFound();
   const page = await orNotFound(listPosts(actor, workspaceId, channelId, { limit: PAGE_SIZE, cursor: cursor.success ? cursor.data : undefined }));
   const mine = channel.isMember ? await getMyChannelSettings(actor, workspaceId, channelId) : null;
   const olderPage = cursor.success;

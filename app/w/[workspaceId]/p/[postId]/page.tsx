@@ -6,12 +6,12 @@ import { ChannelIcon } from "@/app/_components/icons";
 import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { findWorkspace, loadWorkspace } from "@/app/_lib/data";
-import { notFoundMetadata, orNotFound, orNull } from "@/app/_lib/session";
+import { notFound } from "next/navigation";
+import { findPost, loadWorkspace } from "@/app/_lib/data";
+import { notFoundMetadata, orNotFound } from "@/app/_lib/session";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";
 import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/policy";
-import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { cursor as cursorSchema } from "@/lib/validation/common";
 import { createCommentAction, deletePostAction, editPostAction } from "../actions";
 
@@ -19,14 +19,14 @@ type Props = { params: Promise<{ workspaceId: string; postId: string }>; searchP
 
 async function load(workspaceId: string, postId: string) {
   const { actor } = await loadWorkspace(workspaceId);
-  const post = await orNotFound(getPostOrThrow(actor, workspaceId, postId));
+  const post = await findPost(workspaceId, postId);
+  if (!post) notFound();
   return { actor, post };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workspaceId, postId } = await params;
-  const { actor, workspace } = await findWorkspace(workspaceId);
-  const post = workspace && (await orNull(getPostOrThrow(actor, workspaceId, postId)));
+  const post = await findPost(workspaceId, postId);
   return post ? { title: post.title } : notFoundMetadata;
 }
 
