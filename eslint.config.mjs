@@ -1,5 +1,6 @@
 // Type-checked lint, Next's rules, and the layer boundaries of ARCHITECTURE.md enforced on every import.
 import nextVitals from "eslint-config-next/core-web-vitals";
+import prettier from "eslint-config-prettier/flat";
 import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
 
@@ -92,4 +93,6 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-return": "off",
     },
   },
+  // Formatting is Prettier's (npm run format); turn off the lint rules it would fight with.
+  prettier,
 );

@@ -1,4 +1,4 @@
-// `npm test`: every tier, in order — lint, types, migrations drift, unit, integration on PGlite and on
+// `npm test`: every tier, in order — formatting, lint, types, migrations drift, unit, integration on PGlite and on
 // PostgreSQL, then the end-to-end journey in Chromium. Runs them all and fails if any failed.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,6 +8,7 @@ const only = process.argv.slice(2);
 
 const steps = [
   ["generate", "node", ["scripts/prisma-generate.mjs"]],
+  ["format", "npx", ["prettier", "--check", "."]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["drift", "npx", ["tsx", "scripts/db.ts", "drift"]],
