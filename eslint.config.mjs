@@ -13,7 +13,11 @@ const layers = [
   { type: "data", pattern: "lib/data/**", partialMatch: false },
   { type: "inngest", pattern: "inngest/**", partialMatch: false },
   { type: "emails", pattern: "emails/**", partialMatch: false },
-  { type: "shared", pattern: ["lib/env.ts", "lib/errors.ts", "lib/log.ts", "lib/request-context.ts"], partialMatch: false },
+  {
+    type: "shared",
+    pattern: ["lib/env.ts", "lib/errors.ts", "lib/log.ts", "lib/request-context.ts"],
+    partialMatch: false,
+  },
 ];
 
 // Who may import whom: app → auth, validation, domain (through lib/http's wrappers); domain → data, validation;
@@ -31,19 +35,38 @@ const allowed = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "lib/data/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.mjs", "**/*.mts", "**/*.js"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/data/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "**/*.mjs",
+      "**/*.mts",
+      "**/*.js",
+    ],
+  },
   ...nextVitals,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/only-throw-error": "error",
       "@typescript-eslint/ban-ts-comment": "error",
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration from lib/env.ts." },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration from lib/env.ts.",
+        },
       ],
     },
   },
@@ -69,7 +92,14 @@ export default tseslint.config(
       ],
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/generated/prisma/**", "@prisma/client", "@prisma/client/*"], message: "Prisma stays in lib/data." }] },
+        {
+          patterns: [
+            {
+              group: ["**/generated/prisma/**", "@prisma/client", "@prisma/client/*"],
+              message: "Prisma stays in lib/data.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -79,7 +109,15 @@ export default tseslint.config(
   },
   {
     // The env module itself, and scripts/tests that set up the process, read process.env.
-    files: ["lib/env.ts", "scripts/**", "tests/**", "**/*.test.ts", "playwright.config.ts", "vitest.config.mts", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "tests/**",
+      "**/*.test.ts",
+      "playwright.config.ts",
+      "vitest.config.mts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -6,10 +6,12 @@ const nextConfig = {
   typedRoutes: false,
   // The embedded database migrates itself on start from prisma/migrations (lib/data/migrate.ts reads them at run
   // time, outside the bundler's view): ship exactly those files with the server, not the whole project.
-  outputFileTracingIncludes: { "/**": [
+  outputFileTracingIncludes: {
+    "/**": [
       "./prisma/migrations/**/*",
       "./prisma/schema.prisma",
       "./node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm",
-    ] },
+    ],
+  },
 };
 export default nextConfig;

@@ -9,7 +9,18 @@ const DATA_DIR = ".data/e2e-pglite";
 // Debian's chromium when it is there (Playwright's own browser download does not work offline).
 const systemChromium = "/usr/bin/chromium";
 const launchOptions = existsSync(systemChromium)
-  ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }
   : {};
 
 export default defineConfig({

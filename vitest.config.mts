@@ -14,7 +14,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "inngest/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", setupFiles: ["tests/support/fail-on-console-error.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "inngest/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+        },
       },
       {
         resolve: { alias },

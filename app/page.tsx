@@ -6,10 +6,26 @@ import { currentActor } from "./_lib/session";
 export const dynamic = "force-dynamic";
 
 const features = [
-  { icon: HashIcon, title: "Channels by topic", text: "Public, private and announcement channels keep each conversation where it belongs." },
-  { icon: ChatIcon, title: "Posts, not pings", text: "Write a titled post in Markdown; people reply in comments when they are ready." },
-  { icon: MegaphoneIcon, title: "Roles that mean something", text: "Owners, admins, members and guests — each sees and does exactly what they should." },
-  { icon: KeyIcon, title: "A real API", text: "Scoped tokens and a documented REST API for your scripts and internal tools." },
+  {
+    icon: HashIcon,
+    title: "Channels by topic",
+    text: "Public, private and announcement channels keep each conversation where it belongs.",
+  },
+  {
+    icon: ChatIcon,
+    title: "Posts, not pings",
+    text: "Write a titled post in Markdown; people reply in comments when they are ready.",
+  },
+  {
+    icon: MegaphoneIcon,
+    title: "Roles that mean something",
+    text: "Owners, admins, members and guests — each sees and does exactly what they should.",
+  },
+  {
+    icon: KeyIcon,
+    title: "A real API",
+    text: "Scoped tokens and a documented REST API for your scripts and internal tools.",
+  },
 ];
 
 export default async function Landing() {
@@ -30,10 +46,12 @@ export default async function Landing() {
       </header>
       <main id="main">
         <section className="mx-auto max-w-5xl px-4 pt-12 pb-16 sm:px-6 sm:pt-20">
-          <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">Calm, written conversations for small teams.</h1>
+          <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+            Calm, written conversations for small teams.
+          </h1>
           <p className="mt-5 max-w-xl text-lg text-stone-600">
-            Tidings is where your team talks asynchronously: workspaces hold channels, channels hold posts, and posts gather comments — so nothing important
-            scrolls away.
+            Tidings is where your team talks asynchronously: workspaces hold channels, channels hold posts, and posts
+            gather comments — so nothing important scrolls away.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link href="/signup" className="btn-primary px-5 py-2.5 text-base">
@@ -62,7 +80,8 @@ export default async function Landing() {
         </section>
       </main>
       <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-stone-600 sm:px-6">
-        Runs on one machine with no accounts, or on managed services. The API reference is at <code className="font-mono">/api/v1/openapi.json</code>.
+        Runs on one machine with no accounts, or on managed services. The API reference is at{" "}
+        <code className="font-mono">/api/v1/openapi.json</code>.
       </footer>
     </div>
   );

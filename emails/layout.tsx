@@ -2,11 +2,26 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
-const body = { backgroundColor: "#f6f7f9", fontFamily: "-apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif" };
-const card = { backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" };
+const body = {
+  backgroundColor: "#f6f7f9",
+  fontFamily: "-apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
+};
+const card = {
+  backgroundColor: "#ffffff",
+  margin: "24px auto",
+  padding: "24px",
+  maxWidth: "560px",
+  borderRadius: "8px",
+};
 const muted = { color: "#6b7280", fontSize: "12px" };
 
-export const button = { backgroundColor: "#111827", color: "#ffffff", padding: "10px 16px", borderRadius: "6px", textDecoration: "none" };
+export const button = {
+  backgroundColor: "#111827",
+  color: "#ffffff",
+  padding: "10px 16px",
+  borderRadius: "6px",
+  textDecoration: "none",
+};
 
 export function Layout(props: { preview: string; children: ReactNode; settingsUrl?: string; reason: string }) {
   return (

@@ -7,7 +7,15 @@ export type EmailProps = {
   "password-reset": { name: string; url: string };
   "magic-link": { name?: string; url: string };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
-  mention: { recipientName: string; authorName: string; channelName: string; postTitle: string; excerpt: string; url: string; settingsUrl: string };
+  mention: {
+    recipientName: string;
+    authorName: string;
+    channelName: string;
+    postTitle: string;
+    excerpt: string;
+    url: string;
+    settingsUrl: string;
+  };
   digest: {
     recipientName: string;
     channels: { name: string; workspaceName: string; posts: { title: string; authorName: string; url: string }[] }[];
@@ -18,48 +26,81 @@ export type EmailProps = {
 
 export type EmailKind = keyof EmailProps;
 
-type Template<K extends EmailKind> = { subject: (p: EmailProps[K]) => string; body: (p: EmailProps[K]) => React.ReactElement };
+type Template<K extends EmailKind> = {
+  subject: (p: EmailProps[K]) => string;
+  body: (p: EmailProps[K]) => React.ReactElement;
+};
 
 export const templates: { [K in EmailKind]: Template<K> } = {
   "verify-email": {
     subject: () => "Confirm your email address",
     body: (p) => (
-      <Layout preview="Confirm your email address" reason="You get this because you signed up for Tidings. If it was not you, ignore it.">
+      <Layout
+        preview="Confirm your email address"
+        reason="You get this because you signed up for Tidings. If it was not you, ignore it."
+      >
         <Text>Hi {p.name},</Text>
         <Text>Confirm that this is your address to finish setting up your account.</Text>
-        <Button href={p.url} style={button}>Confirm email</Button>
-        <Text>Or open this link: <Link href={p.url}>{p.url}</Link></Text>
+        <Button href={p.url} style={button}>
+          Confirm email
+        </Button>
+        <Text>
+          Or open this link: <Link href={p.url}>{p.url}</Link>
+        </Text>
       </Layout>
     ),
   },
   "password-reset": {
     subject: () => "Reset your password",
     body: (p) => (
-      <Layout preview="Reset your Tidings password" reason="You get this because someone asked to reset your password. If it was not you, ignore it; nothing changes.">
+      <Layout
+        preview="Reset your Tidings password"
+        reason="You get this because someone asked to reset your password. If it was not you, ignore it; nothing changes."
+      >
         <Text>Hi {p.name},</Text>
         <Text>Choose a new password with this link. It works once, for one hour.</Text>
-        <Button href={p.url} style={button}>Choose a new password</Button>
-        <Text>Or open this link: <Link href={p.url}>{p.url}</Link></Text>
+        <Button href={p.url} style={button}>
+          Choose a new password
+        </Button>
+        <Text>
+          Or open this link: <Link href={p.url}>{p.url}</Link>
+        </Text>
       </Layout>
     ),
   },
   "magic-link": {
     subject: () => "Your sign-in link",
     body: (p) => (
-      <Layout preview="Sign in to Tidings" reason="You get this because someone asked to sign in with this address. If it was not you, ignore it.">
+      <Layout
+        preview="Sign in to Tidings"
+        reason="You get this because someone asked to sign in with this address. If it was not you, ignore it."
+      >
         <Text>Sign in to Tidings with this link. It works once, for 15 minutes.</Text>
-        <Button href={p.url} style={button}>Sign in</Button>
-        <Text>Or open this link: <Link href={p.url}>{p.url}</Link></Text>
+        <Button href={p.url} style={button}>
+          Sign in
+        </Button>
+        <Text>
+          Or open this link: <Link href={p.url}>{p.url}</Link>
+        </Text>
       </Layout>
     ),
   },
   invite: {
     subject: (p) => `${p.inviterName} invited you to ${p.workspaceName} on Tidings`,
     body: (p) => (
-      <Layout preview={`Join ${p.workspaceName} on Tidings`} reason="You get this because a workspace admin invited this address. If you do not know them, ignore it.">
-        <Text>{p.inviterName} invited you to join <strong>{p.workspaceName}</strong> as {p.role.toLowerCase()}.</Text>
-        <Button href={p.url} style={button}>Accept the invite</Button>
-        <Text>Or open this link: <Link href={p.url}>{p.url}</Link></Text>
+      <Layout
+        preview={`Join ${p.workspaceName} on Tidings`}
+        reason="You get this because a workspace admin invited this address. If you do not know them, ignore it."
+      >
+        <Text>
+          {p.inviterName} invited you to join <strong>{p.workspaceName}</strong> as {p.role.toLowerCase()}.
+        </Text>
+        <Button href={p.url} style={button}>
+          Accept the invite
+        </Button>
+        <Text>
+          Or open this link: <Link href={p.url}>{p.url}</Link>
+        </Text>
         <Text>The invite expires on {p.expiresAt.toUTCString()}.</Text>
       </Layout>
     ),
@@ -67,22 +108,36 @@ export const templates: { [K in EmailKind]: Template<K> } = {
   mention: {
     subject: (p) => `${p.authorName} mentioned you in #${p.channelName}`,
     body: (p) => (
-      <Layout preview={`${p.authorName} mentioned you`} settingsUrl={p.settingsUrl} reason="You get this because you were mentioned and your notification level for this channel allows emails.">
+      <Layout
+        preview={`${p.authorName} mentioned you`}
+        settingsUrl={p.settingsUrl}
+        reason="You get this because you were mentioned and your notification level for this channel allows emails."
+      >
         <Text>Hi {p.recipientName},</Text>
-        <Text>{p.authorName} mentioned you in <strong>{p.postTitle}</strong> in #{p.channelName}:</Text>
+        <Text>
+          {p.authorName} mentioned you in <strong>{p.postTitle}</strong> in #{p.channelName}:
+        </Text>
         <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{p.excerpt}</Text>
-        <Button href={p.url} style={button}>Open the conversation</Button>
+        <Button href={p.url} style={button}>
+          Open the conversation
+        </Button>
       </Layout>
     ),
   },
   digest: {
     subject: (p) => `${p.total} new post${p.total === 1 ? "" : "s"} in your channels`,
     body: (p) => (
-      <Layout preview={`${p.total} unread posts`} settingsUrl={p.settingsUrl} reason="You get this daily digest because you follow these channels and have not read these posts yet.">
+      <Layout
+        preview={`${p.total} unread posts`}
+        settingsUrl={p.settingsUrl}
+        reason="You get this daily digest because you follow these channels and have not read these posts yet."
+      >
         <Text>Good morning {p.recipientName}, here is what you have not read yet:</Text>
         {p.channels.map((c) => (
           <div key={`${c.workspaceName}/${c.name}`}>
-            <Text style={{ fontWeight: 700 }}>#{c.name} · {c.workspaceName}</Text>
+            <Text style={{ fontWeight: 700 }}>
+              #{c.name} · {c.workspaceName}
+            </Text>
             {c.posts.map((post) => (
               <Text key={post.url}>
                 <Link href={post.url}>{post.title}</Link> by {post.authorName}

@@ -13,7 +13,9 @@ export const embedded = backgroundMode === "embedded";
 
 const signingKeySlot = Symbol.for("tidings.inngest.signingKey");
 const dispatchSlot = Symbol.for("tidings.inngest.dispatch");
-type EmbeddedDispatch = (events: readonly { name: string; data?: unknown; id?: string; ts?: number; meta?: unknown }[]) => Promise<SendEventBaseOutput>;
+type EmbeddedDispatch = (
+  events: readonly { name: string; data?: unknown; id?: string; ts?: number; meta?: unknown }[],
+) => Promise<SendEventBaseOutput>;
 type G = typeof globalThis & { [signingKeySlot]?: string; [dispatchSlot]?: EmbeddedDispatch };
 const g = globalThis as G;
 

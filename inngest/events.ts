@@ -10,9 +10,12 @@ export type TidingsEvent<N extends EventName> = EventType<N, Schema<N>>;
 /** The session key under which an event carries the id of the request that caused it. */
 export const REQUEST_SESSION = "request";
 
-const define = <N extends EventName>(name: N): TidingsEvent<N> => eventType(name, { schema: eventSchemas[name] as never });
+const define = <N extends EventName>(name: N): TidingsEvent<N> =>
+  eventType(name, { schema: eventSchemas[name] as never });
 
-export const events = Object.fromEntries((Object.keys(eventSchemas) as EventName[]).map((name) => [name, define(name)])) as unknown as {
+export const events = Object.fromEntries(
+  (Object.keys(eventSchemas) as EventName[]).map((name) => [name, define(name)]),
+) as unknown as {
   [N in EventName]: TidingsEvent<N>;
 };
 
@@ -21,10 +24,25 @@ export const events = Object.fromEntries((Object.keys(eventSchemas) as EventName
  * id of the request that recorded it rides along as an Inngest session (`meta.sessions.request`): Inngest groups
  * the runs by it, and the runs' log lines carry it (./run-context.ts).
  */
-export async function outboxEvent<N extends EventName>(name: N, data: EventData<N>, id: string, requestId?: string | null) {
+export async function outboxEvent<N extends EventName>(
+  name: N,
+  data: EventData<N>,
+  id: string,
+  requestId?: string | null,
+) {
   // The union of every event's create() signature is not callable; the name and data are checked by validate().
-  const type = events[name] as unknown as { create(data: EventData<N>, options: { id: string }): { name: N; data: EventData<N>; id?: string; validate(): Promise<void> } };
+  const type = events[name] as unknown as {
+    create(
+      data: EventData<N>,
+      options: { id: string },
+    ): { name: N; data: EventData<N>; id?: string; validate(): Promise<void> };
+  };
   const created = type.create(data, { id });
   await created.validate();
-  return { name: created.name, data: created.data, id, ...(requestId ? { meta: { sessions: { [REQUEST_SESSION]: requestId } } } : {}) };
+  return {
+    name: created.name,
+    data: created.data,
+    id,
+    ...(requestId ? { meta: { sessions: { [REQUEST_SESSION]: requestId } } } : {}),
+  };
 }

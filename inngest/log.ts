@@ -10,10 +10,15 @@ export { log };
  */
 function fromSdk(level: "info" | "warn", args: unknown[]) {
   const message = args.find((a): a is string => typeof a === "string") ?? "inngest";
-  const fields = args.filter((a) => typeof a !== "string").reduce<Record<string, unknown>>(
-    (acc, a) => (a && typeof a === "object" && !(a instanceof Error) ? { ...acc, ...(a as Record<string, unknown>) } : { ...acc, detail: a }),
-    {},
-  );
+  const fields = args
+    .filter((a) => typeof a !== "string")
+    .reduce<Record<string, unknown>>(
+      (acc, a) =>
+        a && typeof a === "object" && !(a instanceof Error)
+          ? { ...acc, ...(a as Record<string, unknown>) }
+          : { ...acc, detail: a },
+      {},
+    );
   writeLog(level, message, fields);
 }
 

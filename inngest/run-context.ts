@@ -34,6 +34,8 @@ export class RunContextMiddleware extends Middleware.BaseMiddleware {
   // A warning, not an error: in the embedded mode a failed run is retried later from the outbox (which logs the
   // error when it gives up); managed, Inngest retries it and shows the final failure in its dashboard.
   override onRunError({ ctx, fn, error, isFinalAttempt }: Middleware.OnRunErrorArgs): void {
-    withRequestContext(requestIdOf(ctx), () => log.warn("function run failed", { ...runFields(ctx, fn), finalAttempt: isFinalAttempt, error }));
+    withRequestContext(requestIdOf(ctx), () =>
+      log.warn("function run failed", { ...runFields(ctx, fn), finalAttempt: isFinalAttempt, error }),
+    );
   }
 }

@@ -26,13 +26,17 @@ export function embeddedExecutor(): EmbeddedExecutor {
     functions,
     handler: inngestHandler,
     signingKey: env.INNGEST_SIGNING_KEY ?? embeddedSigningKey,
-    onRunFailed: ({ fn, eventId, error }) => log.error("background run failed after its retries", { fn, eventId, error }),
+    onRunFailed: ({ fn, eventId, error }) =>
+      log.error("background run failed after its retries", { fn, eventId, error }),
   }));
 }
 
 function report(summary: RelaySummary) {
   for (const e of summary.errors) {
-    (e.dead ? log.error : log.warn)(e.dead ? "outbox event is DEAD: giving up" : "outbox event not delivered; will retry", e);
+    (e.dead ? log.error : log.warn)(
+      e.dead ? "outbox event is DEAD: giving up" : "outbox event not delivered; will retry",
+      e,
+    );
   }
   if (summary.sent) log.info("outbox events delivered", { sent: summary.sent });
 }
@@ -60,7 +64,8 @@ export function embeddedPublisher(executor: EmbeddedExecutor): OutboxPublisher {
   };
 }
 
-export const outboxPublisher = (): OutboxPublisher => (embedded ? embeddedPublisher(embeddedExecutor()) : managedPublisher);
+export const outboxPublisher = (): OutboxPublisher =>
+  embedded ? embeddedPublisher(embeddedExecutor()) : managedPublisher;
 
 /**
  * Called once at server start (instrumentation.ts): installs the publisher, and in the embedded mode the
@@ -76,7 +81,10 @@ export function startBackgroundRuntime(): void {
   } else {
     g[startedSlot] = { stop() {} };
   }
-  log.info("background runtime started", { mode: embedded ? "embedded" : "inngest", functions: functions.map((f) => f.id()) });
+  log.info("background runtime started", {
+    mode: embedded ? "embedded" : "inngest",
+    functions: functions.map((f) => f.id()),
+  });
   void kickOutboxRelay();
 }
 

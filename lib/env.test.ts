@@ -14,7 +14,12 @@ const vercel = {
 describe("parseEnv", () => {
   it("needs nothing locally: every layer has an embedded default", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PGLITE_DATA_DIR: ".data/pglite", RATE_LIMIT_API_PER_MINUTE: 600, RATE_LIMIT_PREFIX: "tidings:rl", LOG_LEVEL: "info" });
+    expect(env).toMatchObject({
+      PGLITE_DATA_DIR: ".data/pglite",
+      RATE_LIMIT_API_PER_MINUTE: 600,
+      RATE_LIMIT_PREFIX: "tidings:rl",
+      LOG_LEVEL: "info",
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -34,7 +39,10 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "postgresql://localhost/x" }, /AUTH_SECRET is required when DATABASE_URL is set/],
     [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL/],
     [{ AUTH_SECRET: "short" }, /AUTH_SECRET must be at least 32 characters/],
-    [{ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" }, /set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN/],
+    [
+      { UPSTASH_REDIS_REST_URL: "https://x.upstash.io" },
+      /set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN/,
+    ],
     [{ RATE_LIMIT_API_PER_MINUTE: "0" }, /RATE_LIMIT_API_PER_MINUTE/],
     [{ RESEND_API_KEY: "re_1", EMAIL_FROM: "Tidings" }, /EMAIL_FROM must be an address/],
   ])("names the variable and the problem: %j", (source, message) => {

@@ -46,23 +46,48 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required when DATABASE_URL is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "AUTH_SECRET is required when DATABASE_URL is set",
+      });
     }
     if (env.VERCEL && !env.DATABASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "a Vercel deployment needs DATABASE_URL (PGlite cannot persist there)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "a Vercel deployment needs DATABASE_URL (PGlite cannot persist there)",
+      });
     }
     // Serverless instances freeze after the response and nobody reads a dev mailbox there — worse, anyone could.
     if (env.VERCEL && !env.RESEND_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "a Vercel deployment needs RESEND_API_KEY (the dev mailbox would be public)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "a Vercel deployment needs RESEND_API_KEY (the dev mailbox would be public)",
+      });
     }
     if (env.VERCEL && !(env.INNGEST_EVENT_KEY && env.INNGEST_SIGNING_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_EVENT_KEY"], message: "a Vercel deployment needs INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (in-process functions do not survive a frozen instance)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_EVENT_KEY"],
+        message:
+          "a Vercel deployment needs INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (in-process functions do not survive a frozen instance)",
+      });
     }
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
-      ctx.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPSTASH_REDIS_REST_TOKEN"],
+        message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+      });
     }
     if (env.RESEND_API_KEY && !env.EMAIL_FROM.includes("@")) {
-      ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "EMAIL_FROM must be an address Resend can send from" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_FROM"],
+        message: "EMAIL_FROM must be an address Resend can send from",
+      });
     }
   });
 

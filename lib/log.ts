@@ -11,8 +11,9 @@ export function writeLog(level: Level, message: string, fields: Record<string, u
   if (levels[level] < levels[env.LOG_LEVEL]) return;
   // Every line written while serving a request, or a background run a request caused, carries its id.
   const requestId = currentRequestId();
-  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...(requestId ? { requestId } : {}), ...fields }, (_k, v: unknown) =>
-    v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
+  const line = JSON.stringify(
+    { level, time: new Date().toISOString(), message, ...(requestId ? { requestId } : {}), ...fields },
+    (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v),
   );
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);

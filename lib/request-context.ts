@@ -6,7 +6,8 @@ type Store = { requestId: string | undefined; outboxWritten?: boolean };
 const storage = new AsyncLocalStorage<Store>();
 
 /** Runs `run` with its own context: a request, or a background run (with the id of the request that caused it, if any). */
-export const withRequestContext = <T>(requestId: string | undefined, run: () => T): T => storage.run({ requestId }, run);
+export const withRequestContext = <T>(requestId: string | undefined, run: () => T): T =>
+  storage.run({ requestId }, run);
 export const currentRequestId = (): string | undefined => storage.getStore()?.requestId;
 
 export function noteOutboxWrite(): void {

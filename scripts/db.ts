@@ -2,12 +2,20 @@
 // Targets DATABASE_URL when set, else the embedded PGlite in PGLITE_DATA_DIR.
 import { env } from "../lib/env";
 import {
-  createMigration, deployMigrations, detectDrift, detectMigrationsDrift, migrationStatus,
-  pgliteMigrationFactory, postgresMigrationFactory,
+  createMigration,
+  deployMigrations,
+  detectDrift,
+  detectMigrationsDrift,
+  migrationStatus,
+  pgliteMigrationFactory,
+  postgresMigrationFactory,
 } from "../lib/data/migrate";
 import { lockDataDir } from "../lib/data/embedded-lock";
 
-async function withFactory<T>(run: (f: Awaited<ReturnType<typeof postgresMigrationFactory>>) => Promise<T>, inMemory = false) {
+async function withFactory<T>(
+  run: (f: Awaited<ReturnType<typeof postgresMigrationFactory>>) => Promise<T>,
+  inMemory = false,
+) {
   if (env.DATABASE_URL && !inMemory) return run(await postgresMigrationFactory(env.DATABASE_URL));
   const { PGlite } = await import("@electric-sql/pglite");
   const dir = inMemory ? undefined : env.PGLITE_DATA_DIR;
@@ -44,7 +52,9 @@ async function main() {
       // Two checks: the migrations folder against schema.prisma (always), and the live database (with --live).
       const files = await withFactory((f) => detectMigrationsDrift(f), true);
       if (files.drifted) {
-        console.error("schema.prisma has changes that no migration contains. Run `npm run db:create -- <name>`.\n" + files.sql);
+        console.error(
+          "schema.prisma has changes that no migration contains. Run `npm run db:create -- <name>`.\n" + files.sql,
+        );
         return 2;
       }
       if (process.argv.includes("--live")) {

@@ -7,8 +7,17 @@ import path from "node:path";
 const placeholder = path.resolve("node_modules/.cache/tidings/schema-engine-placeholder");
 if (!existsSync(placeholder)) {
   mkdirSync(path.dirname(placeholder), { recursive: true });
-  writeFileSync(placeholder, "#!/bin/sh\necho 'schema engine not used: see scripts/db.ts' >&2\nexit 1\n", { mode: 0o755 });
+  writeFileSync(placeholder, "#!/bin/sh\necho 'schema engine not used: see scripts/db.ts' >&2\nexit 1\n", {
+    mode: 0o755,
+  });
 }
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? placeholder, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
-const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { stdio: ["ignore", "pipe", "inherit"], env });
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? placeholder,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
+const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env,
+});
 if (r.status !== 0) process.exit(r.status ?? 1);

@@ -22,10 +22,16 @@ function ensureBrowser() {
   if (existsSync("/usr/bin/chromium")) return true;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Installing Debian's chromium for the end-to-end tests…");
-    const r = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], { stdio: "inherit" });
+    const r = spawnSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"],
+      { stdio: "inherit" },
+    );
     if (r.status === 0) return true;
   }
-  console.error("The end-to-end tests need Chromium: install it (Debian: apt-get install chromium) or run `npx playwright install chromium` where that can download.");
+  console.error(
+    "The end-to-end tests need Chromium: install it (Debian: apt-get install chromium) or run `npx playwright install chromium` where that can download.",
+  );
   return true; // let Playwright try its own browser and report clearly
 }
 

@@ -16,28 +16,48 @@ export const signUpAction = action(
   { auth: "optional", rateLimit: "sign-up-client" },
 );
 
-export const signInAction = action(signInForm, ({ data }) => signInWithPassword(data.email, data.password, data.next ?? "/w"), { auth: "optional" });
+export const signInAction = action(
+  signInForm,
+  ({ data }) => signInWithPassword(data.email, data.password, data.next ?? "/w"),
+  { auth: "optional" },
+);
 
 export async function signOutAction(): Promise<void> {
   await signOutAndRedirect("/");
 }
 
 /** Always the same answer, whether or not the address has an account. */
-export const requestPasswordResetAction = action(emailOnlyForm, async ({ data }) => {
-  await requestPasswordReset(data.email);
-  return { email: data.email };
-}, { auth: "optional" });
+export const requestPasswordResetAction = action(
+  emailOnlyForm,
+  async ({ data }) => {
+    await requestPasswordReset(data.email);
+    return { email: data.email };
+  },
+  { auth: "optional" },
+);
 
 /** The new password is set from the emailed link; then the person is signed in with it. */
-export const resetPasswordAction = action(resetPasswordForm, async ({ data }) => {
-  const { email } = await resetPassword(data.token, data.password);
-  return signInWithPassword(email, data.password, "/w");
-}, { auth: "optional" });
+export const resetPasswordAction = action(
+  resetPasswordForm,
+  async ({ data }) => {
+    const { email } = await resetPassword(data.token, data.password);
+    return signInWithPassword(email, data.password, "/w");
+  },
+  { auth: "optional" },
+);
 
-export const requestMagicLinkAction = action(emailOnlyForm, async ({ data }) => {
-  await requestMagicLink(data.email);
-  return { email: data.email };
-}, { auth: "optional" });
+export const requestMagicLinkAction = action(
+  emailOnlyForm,
+  async ({ data }) => {
+    await requestMagicLink(data.email);
+    return { email: data.email };
+  },
+  { auth: "optional" },
+);
 
 /** A button on the landing page spends the link (a GET never does: mail scanners open links). */
-export const magicLinkSignInAction = action(magicLinkSignInForm, ({ data }) => signInWithEmailLink(data.token, data.next ?? "/w"), { auth: "optional" });
+export const magicLinkSignInAction = action(
+  magicLinkSignInForm,
+  ({ data }) => signInWithEmailLink(data.token, data.next ?? "/w"),
+  { auth: "optional" },
+);

@@ -6,7 +6,19 @@ import type { ActionState } from "@/lib/http/action";
 type Act<T> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
 /** Asks for an address; afterwards says the same neutral thing whether or not it has an account. */
-export function EmailRequestForm({ action, label, pendingText, sentText, next }: { action: Act<{ email: string }>; label: string; pendingText: string; sentText: string; next?: string }) {
+export function EmailRequestForm({
+  action,
+  label,
+  pendingText,
+  sentText,
+  next,
+}: {
+  action: Act<{ email: string }>;
+  label: string;
+  pendingText: string;
+  sentText: string;
+  next?: string;
+}) {
   return (
     <ActionForm action={action} hidden={next ? { next } : undefined} className="space-y-4" aria-label={label}>
       <Sent sentText={sentText} />
@@ -33,7 +45,15 @@ function Sent({ sentText }: { sentText: string }) {
 export function ResetPasswordForm({ action, token }: { action: Act<never>; token: string }) {
   return (
     <ActionForm action={action} hidden={{ token }} className="space-y-4" aria-label="Reset password">
-      <Field name="password" label="New password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+      />
       <FormError />
       <SubmitButton className="btn-primary w-full" pendingText="Saving…">
         Set password and sign in
@@ -43,7 +63,19 @@ export function ResetPasswordForm({ action, token }: { action: Act<never>; token
 }
 
 /** One button: the token travels in a hidden field. */
-export function TokenButtonForm({ action, hidden, label, pendingText, ariaLabel }: { action: Act<never>; hidden: Record<string, string>; label: string; pendingText: string; ariaLabel: string }) {
+export function TokenButtonForm({
+  action,
+  hidden,
+  label,
+  pendingText,
+  ariaLabel,
+}: {
+  action: Act<never>;
+  hidden: Record<string, string>;
+  label: string;
+  pendingText: string;
+  ariaLabel: string;
+}) {
   return (
     <ActionForm action={action} hidden={hidden} className="space-y-3" aria-label={ariaLabel}>
       <FormError />
@@ -54,7 +86,17 @@ export function TokenButtonForm({ action, hidden, label, pendingText, ariaLabel 
   );
 }
 
-export function ProfileForm({ action, name, timeZone, zones }: { action: Act<{ name: string; timeZone: string }>; name: string; timeZone: string; zones: string[] }) {
+export function ProfileForm({
+  action,
+  name,
+  timeZone,
+  zones,
+}: {
+  action: Act<{ name: string; timeZone: string }>;
+  name: string;
+  timeZone: string;
+  zones: string[];
+}) {
   return (
     <ActionForm action={action} className="space-y-4" aria-label="Profile">
       <Field name="name" label="Name" defaultValue={name} autoComplete="name" required maxLength={80} />
@@ -76,7 +118,14 @@ function TimeZoneSelect({ zones, current }: { zones: string[]; current: string }
       <label htmlFor="timeZone" className="label">
         Time zone
       </label>
-      <select id="timeZone" name="timeZone" defaultValue={current} className="input" aria-invalid={error ? true : undefined} aria-describedby="timeZone-hint">
+      <select
+        id="timeZone"
+        name="timeZone"
+        defaultValue={current}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby="timeZone-hint"
+      >
         {(zones.includes(current) ? zones : [current, ...zones]).map((z) => (
           <option key={z} value={z}>
             {z.replaceAll("_", " ")}

@@ -63,8 +63,17 @@ export function ActionForm<T>({
 
   return (
     <FormCtx.Provider value={{ state: state, pending, errorId }}>
-      <form ref={ref} action={formAction} onSubmit={submit} onKeyDown={onKeyDown} className={className} aria-label={ariaLabel} noValidate>
-        {hidden && Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <form
+        ref={ref}
+        action={formAction}
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+        className={className}
+        aria-label={ariaLabel}
+        noValidate
+      >
+        {hidden &&
+          Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
         {children}
       </form>
     </FormCtx.Provider>
@@ -77,7 +86,9 @@ export function FormError({ className = "" }: { className?: string }) {
   const message = state && !state.ok ? state.error.message : null;
   return (
     <div id={errorId} role="alert" aria-live="polite" className={className}>
-      {message && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
+      {message && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>
+      )}
     </div>
   );
 }
@@ -111,13 +122,19 @@ export function Field({ name, label, hint, textarea, className = "", ...rest }: 
   const id = useId();
   const error = useFieldError(name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: "input" };
+  const common = {
+    id,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    className: "input",
+  };
   return (
     <div className={className}>
       <label htmlFor={id} className="label">
         {label}
       </label>
-      {textarea ? <textarea {...(rest)} {...common} /> : <input {...(rest)} {...common} />}
+      {textarea ? <textarea {...rest} {...common} /> : <input {...rest} {...common} />}
       {hint && !error && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
           {hint}
@@ -151,7 +168,14 @@ export function SubmitButton({
 }) {
   const { pending } = useActionFormState();
   return (
-    <button type="submit" className={className} name={name} value={value} disabled={disabled || pending} aria-disabled={disabled || pending}>
+    <button
+      type="submit"
+      className={className}
+      name={name}
+      value={value}
+      disabled={disabled || pending}
+      aria-disabled={disabled || pending}
+    >
       {pending && <Spinner />}
       {pending && pendingText ? pendingText : children}
     </button>
@@ -159,7 +183,9 @@ export function SubmitButton({
 }
 
 export function Spinner() {
-  return <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />;
+  return (
+    <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+  );
 }
 
 /** A quiet confirmation after a successful submit (for forms that stay on the page). */

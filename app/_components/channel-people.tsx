@@ -11,15 +11,36 @@ const levels = [
 ] as const;
 
 /** The person's own email level for a channel; saving happens as soon as the choice changes. */
-export function NotifyLevelForm<T>({ action, workspaceId, channelId, level }: { action: Act<T>; workspaceId: string; channelId: string; level: string }) {
+export function NotifyLevelForm<T>({
+  action,
+  workspaceId,
+  channelId,
+  level,
+}: {
+  action: Act<T>;
+  workspaceId: string;
+  channelId: string;
+  level: string;
+}) {
   const id = useId();
   return (
-    <ActionForm action={action} hidden={{ workspaceId, channelId }} className="inline-flex flex-col items-end gap-1" aria-label="Notifications for this channel">
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId, channelId }}
+      className="inline-flex flex-col items-end gap-1"
+      aria-label="Notifications for this channel"
+    >
       <div className="flex items-center gap-1">
         <label htmlFor={id} className="text-xs text-stone-600">
           Notify me
         </label>
-        <select id={id} name="level" defaultValue={level} className="input w-auto py-1.5 text-sm" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+        <select
+          id={id}
+          name="level"
+          defaultValue={level}
+          className="input w-auto py-1.5 text-sm"
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        >
           {levels.map((l) => (
             <option key={l.value} value={l.value}>
               {l.label}
@@ -33,10 +54,25 @@ export function NotifyLevelForm<T>({ action, workspaceId, channelId, level }: { 
   );
 }
 
-export function AddChannelMemberForm<T>({ action, workspaceId, channelId, candidates }: { action: Act<T>; workspaceId: string; channelId: string; candidates: { id: string; name: string; handle: string }[] }) {
+export function AddChannelMemberForm<T>({
+  action,
+  workspaceId,
+  channelId,
+  candidates,
+}: {
+  action: Act<T>;
+  workspaceId: string;
+  channelId: string;
+  candidates: { id: string; name: string; handle: string }[];
+}) {
   const id = useId();
   return (
-    <ActionForm action={action} hidden={{ workspaceId, channelId }} className="space-y-2" aria-label="Add someone to this channel">
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId, channelId }}
+      className="space-y-2"
+      aria-label="Add someone to this channel"
+    >
       <label htmlFor={id} className="label">
         Add a member of the workspace
       </label>

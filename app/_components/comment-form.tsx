@@ -12,8 +12,22 @@ export function CommentForm({
   postId: string;
 }) {
   return (
-    <ActionForm action={action} hidden={{ workspaceId, postId }} resetOnSuccess className="space-y-2" aria-label="Add a comment">
-      <Field name="body" label="Add a comment" textarea rows={3} placeholder="Reply in Markdown… (Ctrl/⌘+Enter to send)" required className="[&_textarea]:resize-y" />
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId, postId }}
+      resetOnSuccess
+      className="space-y-2"
+      aria-label="Add a comment"
+    >
+      <Field
+        name="body"
+        label="Add a comment"
+        textarea
+        rows={3}
+        placeholder="Reply in Markdown… (Ctrl/⌘+Enter to send)"
+        required
+        className="[&_textarea]:resize-y"
+      />
       <FormError />
       <div className="flex justify-end">
         <SubmitButton pendingText="Sending…">Comment</SubmitButton>
@@ -40,7 +54,15 @@ export function EditPostForm({
   return (
     <ActionForm action={action} hidden={{ workspaceId, postId }} className="space-y-3" aria-label="Edit post">
       <Field name="title" label="Title" defaultValue={title} maxLength={200} required />
-      <Field name="body" label="Body" textarea rows={10} defaultValue={body} required className="[&_textarea]:resize-y [&_textarea]:font-mono" />
+      <Field
+        name="body"
+        label="Body"
+        textarea
+        rows={10}
+        defaultValue={body}
+        required
+        className="[&_textarea]:resize-y [&_textarea]:font-mono"
+      />
       <FormError />
       <div className="flex justify-end gap-2">
         <a href={cancelHref} className="btn-ghost">

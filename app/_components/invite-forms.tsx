@@ -4,14 +4,44 @@ import { ActionForm, Field, FormError, SubmitButton, useActionFormState } from "
 import type { ActionState } from "@/lib/http/action";
 
 type Role = "OWNER" | "ADMIN" | "MEMBER" | "GUEST";
-const roleText: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", GUEST: "Guest (only channels they are added to)" };
+const roleText: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  MEMBER: "Member",
+  GUEST: "Guest (only channels they are added to)",
+};
 
-export function InviteForm({ action, workspaceId, roles }: { action: (prev: ActionState<{ email: string; role: Role }>, form: FormData) => Promise<ActionState<{ email: string; role: Role }>>; workspaceId: string; roles: Role[] }) {
+export function InviteForm({
+  action,
+  workspaceId,
+  roles,
+}: {
+  action: (
+    prev: ActionState<{ email: string; role: Role }>,
+    form: FormData,
+  ) => Promise<ActionState<{ email: string; role: Role }>>;
+  workspaceId: string;
+  roles: Role[];
+}) {
   const roleId = useId();
   return (
-    <ActionForm action={action} hidden={{ workspaceId }} resetOnSuccess className="space-y-3" aria-label="Invite someone">
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId }}
+      resetOnSuccess
+      className="space-y-3"
+      aria-label="Invite someone"
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field name="email" label="Email address" type="email" autoComplete="off" required placeholder="name@example.com" className="flex-1" />
+        <Field
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          required
+          placeholder="name@example.com"
+          className="flex-1"
+        />
         <div>
           <label htmlFor={roleId} className="label">
             Role

@@ -14,7 +14,10 @@ export function RoleForm({
   current,
   options,
 }: {
-  action: (prev: ActionState<{ name: string; role: Role }>, form: FormData) => Promise<ActionState<{ name: string; role: Role }>>;
+  action: (
+    prev: ActionState<{ name: string; role: Role }>,
+    form: FormData,
+  ) => Promise<ActionState<{ name: string; role: Role }>>;
   workspaceId: string;
   userId: string;
   name: string;
@@ -23,7 +26,12 @@ export function RoleForm({
 }) {
   const id = useId();
   return (
-    <ActionForm action={action} hidden={{ workspaceId, userId }} className="flex flex-wrap items-center gap-2" aria-label={`Role of ${name}`}>
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId, userId }}
+      className="flex flex-wrap items-center gap-2"
+      aria-label={`Role of ${name}`}
+    >
       <label htmlFor={id} className="sr-only">
         Role of {name}
       </label>

@@ -10,7 +10,13 @@ function Button({ className }: { className: string }) {
   );
 }
 
-export function SignOutButton({ action, className = "btn-ghost" }: { action: () => Promise<void>; className?: string }) {
+export function SignOutButton({
+  action,
+  className = "btn-ghost",
+}: {
+  action: () => Promise<void>;
+  className?: string;
+}) {
   return (
     <form action={action}>
       <Button className={className} />

@@ -1,6 +1,11 @@
 // Dates rendered on the server in UTC-independent relative words, with the exact time in a tooltip.
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86400], ["month", 30 * 86400], ["week", 7 * 86400], ["day", 86400], ["hour", 3600], ["minute", 60],
+  ["year", 365 * 86400],
+  ["month", 30 * 86400],
+  ["week", 7 * 86400],
+  ["day", 86400],
+  ["hour", 3600],
+  ["minute", 60],
 ];
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
@@ -15,7 +20,11 @@ export function relative(date: Date, now = new Date()): string {
 
 export function Time({ date, className }: { date: Date; className?: string }) {
   return (
-    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 16) + " UTC"} className={className}>
+    <time
+      dateTime={date.toISOString()}
+      title={date.toISOString().replace("T", " ").slice(0, 16) + " UTC"}
+      className={className}
+    >
       {relative(date)}
     </time>
   );

@@ -29,7 +29,14 @@ export function TokenForm({
   return (
     <div className="space-y-4">
       {created && <NewSecret created={created} onDone={() => setCreated(null)} />}
-      <ActionForm action={action} hidden={{ workspaceId }} resetOnSuccess onSuccess={setCreated} className="space-y-4" aria-label="Create an API token">
+      <ActionForm
+        action={action}
+        hidden={{ workspaceId }}
+        resetOnSuccess
+        onSuccess={setCreated}
+        className="space-y-4"
+        aria-label="Create an API token"
+      >
         <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
           <Field name="name" label="Name" placeholder="e.g. Deploy bot" maxLength={80} autoComplete="off" required />
           <div>
@@ -63,7 +70,13 @@ function ScopeBoxes({ scopes }: { scopes: readonly string[] }) {
       <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
         {scopes.map((s) => (
           <label key={s} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="scopes" value={s} defaultChecked={s === "posts:read"} className="mt-0.5 size-4 accent-accent-700" />
+            <input
+              type="checkbox"
+              name="scopes"
+              value={s}
+              defaultChecked={s === "posts:read"}
+              className="mt-0.5 size-4 accent-accent-700"
+            />
             <span>
               <code className="font-mono text-xs">{s}</code>
               <span className="block text-xs text-stone-600">{scopeHelp[s]}</span>
@@ -92,12 +105,21 @@ function NewSecret({ created, onDone }: { created: Created; onDone: () => void }
   }
   return (
     <div role="status" className="rounded-lg border border-accent-600/40 bg-accent-50 p-4">
-      <p className="font-medium text-accent-800">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
+      <p className="font-medium text-accent-800">
+        Token “{created.name}” created. Copy it now: it will not be shown again.
+      </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="new-token" className="sr-only">
           New token secret
         </label>
-        <input id="new-token" readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} className="input font-mono text-xs" data-testid="new-token" />
+        <input
+          id="new-token"
+          readOnly
+          value={created.token}
+          onFocus={(e) => e.currentTarget.select()}
+          className="input font-mono text-xs"
+          data-testid="new-token"
+        />
         <button type="button" className="btn-primary" onClick={() => void copy()}>
           {copied ? "Copied" : "Copy"}
         </button>
@@ -106,7 +128,8 @@ function NewSecret({ created, onDone }: { created: Created; onDone: () => void }
         </button>
       </div>
       <p className="mt-2 text-xs text-stone-600">
-        Use it as <code className="font-mono">Authorization: Bearer {created.token.slice(0, 10)}…</code> against <code className="font-mono">/api/v1</code>.
+        Use it as <code className="font-mono">Authorization: Bearer {created.token.slice(0, 10)}…</code> against{" "}
+        <code className="font-mono">/api/v1</code>.
       </p>
     </div>
   );

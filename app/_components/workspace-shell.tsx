@@ -5,13 +5,32 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Avatar } from "./avatar";
-import { BellIcon, ChannelIcon, ChevronIcon, GearIcon, InboxIcon, KeyIcon, Logo, MenuIcon, CloseIcon, PlusIcon, UsersIcon, kindLabel } from "./icons";
+import {
+  BellIcon,
+  ChannelIcon,
+  ChevronIcon,
+  GearIcon,
+  InboxIcon,
+  KeyIcon,
+  Logo,
+  MenuIcon,
+  CloseIcon,
+  PlusIcon,
+  UsersIcon,
+  kindLabel,
+} from "./icons";
 import { VerifyBanner } from "./verify-banner";
 import type { ActionState } from "@/lib/http/action";
 import { SignOutButton } from "./sign-out-button";
 import { LiveRefresh } from "./live-refresh";
 
-export type ShellChannel = { id: string; name: string; kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT"; archived: boolean; isMember: boolean };
+export type ShellChannel = {
+  id: string;
+  name: string;
+  kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
+  archived: boolean;
+  isMember: boolean;
+};
 
 type Props = {
   workspace: { id: string; name: string; role: string };
@@ -19,13 +38,26 @@ type Props = {
   channels: ShellChannel[];
   me: { name: string; handle: string; email: string; emailVerified: boolean };
   unread: number;
-  resendVerification: (prev: ActionState<{ alreadyVerified: boolean }>, form: FormData) => Promise<ActionState<{ alreadyVerified: boolean }>>;
+  resendVerification: (
+    prev: ActionState<{ alreadyVerified: boolean }>,
+    form: FormData,
+  ) => Promise<ActionState<{ alreadyVerified: boolean }>>;
   show: { members: boolean; tokens: boolean; newChannel: boolean };
   signOut: () => Promise<void>;
   children: React.ReactNode;
 };
 
-export function WorkspaceShell({ workspace, workspaces, channels, me, unread, resendVerification, show, signOut, children }: Props) {
+export function WorkspaceShell({
+  workspace,
+  workspaces,
+  channels,
+  me,
+  unread,
+  resendVerification,
+  show,
+  signOut,
+  children,
+}: Props) {
   const pathname = usePathname();
   // The drawer remembers the page it was opened on: following a link closes it, with no effect needed.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -44,7 +76,13 @@ export function WorkspaceShell({ workspace, workspaces, channels, me, unread, re
     <div className="min-h-dvh md:grid md:grid-cols-[16rem_1fr] md:bg-[linear-gradient(to_right,var(--color-stone-100)_calc(16rem-1px),var(--color-stone-200)_calc(16rem-1px),var(--color-stone-200)_16rem,transparent_16rem)]">
       <LiveRefresh />
       <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-stone-200 bg-white/95 px-3 py-2 backdrop-blur md:hidden">
-        <button type="button" className="btn-ghost px-2" aria-expanded={open} aria-controls={drawerId} onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="btn-ghost px-2"
+          aria-expanded={open}
+          aria-controls={drawerId}
+          onClick={() => setOpen(true)}
+        >
           <MenuIcon className="size-5" />
           <span className="sr-only">Open menu</span>
         </button>
@@ -52,7 +90,9 @@ export function WorkspaceShell({ workspace, workspaces, channels, me, unread, re
         <span className="truncate font-semibold">{workspace.name}</span>
       </header>
 
-      {open && <div className="fixed inset-0 z-40 bg-stone-900/40 md:hidden" aria-hidden onClick={() => setOpen(false)} />}
+      {open && (
+        <div className="fixed inset-0 z-40 bg-stone-900/40 md:hidden" aria-hidden onClick={() => setOpen(false)} />
+      )}
 
       <aside
         id={drawerId}
@@ -78,7 +118,10 @@ export function WorkspaceShell({ workspace, workspaces, channels, me, unread, re
             <NavItem href={`/w/${workspace.id}/notifications`} active={pathname === `/w/${workspace.id}/notifications`}>
               <BellIcon /> <span className="flex-1">Notifications</span>
               {unread > 0 && (
-                <span className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white" data-testid="unread-count">
+                <span
+                  className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white"
+                  data-testid="unread-count"
+                >
                   {unread > 99 ? "99+" : unread}
                   <span className="sr-only"> unread</span>
                 </span>
@@ -106,7 +149,9 @@ export function WorkspaceShell({ workspace, workspaces, channels, me, unread, re
           <Avatar name={me.name} />
           <div className="min-w-0 flex-1 text-sm leading-tight">
             <div className="truncate font-medium">{me.name}</div>
-            <div className="truncate text-stone-600">@{me.handle} · {workspace.role.toLowerCase()}</div>
+            <div className="truncate text-stone-600">
+              @{me.handle} · {workspace.role.toLowerCase()}
+            </div>
           </div>
           <SignOutButton action={signOut} className="btn-ghost px-2 text-xs" />
         </div>
@@ -145,7 +190,17 @@ function WorkspaceSwitcher({ current, workspaces }: { current: string; workspace
   );
 }
 
-function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspaceId: string; channels: ShellChannel[]; pathname: string; canCreate: boolean }) {
+function ChannelList({
+  workspaceId,
+  channels,
+  pathname,
+  canCreate,
+}: {
+  workspaceId: string;
+  channels: ShellChannel[];
+  pathname: string;
+  canCreate: boolean;
+}) {
   const active = channels.filter((c) => !c.archived);
   const archived = channels.filter((c) => c.archived);
   const href = (c: ShellChannel) => `/w/${workspaceId}/c/${c.id}`;
@@ -169,7 +224,10 @@ function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspace
             <NavItem key={c.id} href={href(c)} active={isActive(c)} muted={!c.isMember}>
               <ChannelIcon kind={c.kind} className="size-4 shrink-0 opacity-70" />
               <span className="truncate">{c.name}</span>
-              <span className="sr-only">({kindLabel[c.kind]}{c.isMember ? "" : ", not joined"})</span>
+              <span className="sr-only">
+                ({kindLabel[c.kind]}
+                {c.isMember ? "" : ", not joined"})
+              </span>
             </NavItem>
           ))}
         </ul>
@@ -194,7 +252,17 @@ function ChannelList({ workspaceId, channels, pathname, canCreate }: { workspace
   );
 }
 
-function NavItem({ href, active, muted, children }: { href: string; active: boolean; muted?: boolean; children: React.ReactNode }) {
+function NavItem({
+  href,
+  active,
+  muted,
+  children,
+}: {
+  href: string;
+  active: boolean;
+  muted?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <li>
       <Link

@@ -30,12 +30,21 @@ export function parseCron(expression: string): CronMatcher {
   if (/^TZ=/.test(expression)) throw new Error("time-zone prefixes are not supported by the embedded scheduler");
   const parts = expression.trim().split(/\s+/);
   if (parts.length !== 5) throw new Error(`cron "${expression}" must have five fields`);
-  const [minute, hour, dom, month, dow] = parts.map((p, i) => parseField(p, fields[i] as Field)) as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  const [minute, hour, dom, month, dow] = parts.map((p, i) => parseField(p, fields[i] as Field)) as [
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+  ];
   if (dow.has(7)) dow.add(0);
   const domAny = parts[2] === "*";
   const dowAny = parts[4] === "*";
   return (d) => {
-    const dayOk = domAny || dowAny ? dom.has(d.getUTCDate()) && dow.has(d.getUTCDay()) : dom.has(d.getUTCDate()) || dow.has(d.getUTCDay());
+    const dayOk =
+      domAny || dowAny
+        ? dom.has(d.getUTCDate()) && dow.has(d.getUTCDay())
+        : dom.has(d.getUTCDate()) || dow.has(d.getUTCDay());
     return minute.has(d.getUTCMinutes()) && hour.has(d.getUTCHours()) && month.has(d.getUTCMonth() + 1) && dayOk;
   };
 }

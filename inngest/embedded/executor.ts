@@ -10,7 +10,13 @@ import { createHmac, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Inngest, InngestFunction } from "inngest";
 
-export type EmbeddedEvent = { id: string; name: string; data: unknown; ts: number; meta?: { sessions?: Record<string, string> } };
+export type EmbeddedEvent = {
+  id: string;
+  name: string;
+  data: unknown;
+  ts: number;
+  meta?: { sessions?: Record<string, string> };
+};
 type MemoStep = { type: "data"; data: unknown } | { type: "error"; error: unknown };
 type Op = { op: string; id: string; name?: string; data?: unknown; error?: unknown; opts?: Record<string, unknown> };
 type Handler = { POST: (req: never, res: unknown) => Promise<Response> };
@@ -28,7 +34,10 @@ export type ExecutorOptions = {
 };
 
 export class RunFailedError extends Error {
-  constructor(readonly fn: string, readonly details: unknown) {
+  constructor(
+    readonly fn: string,
+    readonly details: unknown,
+  ) {
     super(`${fn} failed: ${(details as { message?: string } | null)?.message ?? JSON.stringify(details)}`);
     this.name = "RunFailedError";
   }
@@ -45,7 +54,9 @@ const durationMs = (text: string): number | undefined => {
 function metaOf(meta: unknown): Pick<EmbeddedEvent, "meta"> {
   const sessions = (meta as { sessions?: unknown } | null | undefined)?.sessions;
   if (!sessions || typeof sessions !== "object") return {};
-  const kept = Object.entries(sessions).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number");
+  const kept = Object.entries(sessions).filter(
+    (entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number",
+  );
   return kept.length ? { meta: { sessions: Object.fromEntries(kept.map(([k, v]) => [k, String(v)])) } } : {};
 }
 
@@ -55,7 +66,9 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function signRequest(body: unknown, signingKey: string, now = Date.now()): string {
   const t = Math.round(now / 1000).toString();
   const key = signingKey.replace(/^signkey-\w+-/, "");
-  return `t=${t}&s=${createHmac("sha256", key).update((canonicalize(body) ?? "") + t).digest("hex")}`;
+  return `t=${t}&s=${createHmac("sha256", key)
+    .update((canonicalize(body) ?? "") + t)
+    .digest("hex")}`;
 }
 
 export function createEmbeddedExecutor(options: ExecutorOptions) {
@@ -81,7 +94,11 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
     const url = `http://embedded.invalid/api/inngest?fnId=${encodeURIComponent(fn.id(appId))}&stepId=${encodeURIComponent(stepId)}`;
     const req = new Request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-inngest-req-version": "2", "x-inngest-signature": signRequest(body, options.signingKey) },
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-req-version": "2",
+        "x-inngest-signature": signRequest(body, options.signingKey),
+      },
       body: JSON.stringify(body),
     });
     const res = await options.handler.POST(req as never, undefined);
@@ -95,7 +112,10 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
     const stack: string[] = [];
     const maxAttempts = ((fn.opts as { retries?: number }).retries ?? 3) + 1;
     const body = (attempt: number) => ({
-      event, events: [event], steps, version: 2,
+      event,
+      events: [event],
+      steps,
+      version: 2,
       ctx: { run_id: runId, attempt, stack: { stack, current: stack.length } },
     });
     const record = (id: string, step: MemoStep) => {
@@ -111,9 +131,11 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
         if (!current || current.op === "StepPlanned") {
           current = first((await call(fn, body(a), op.id)).json);
         }
-        if (current?.op === "StepRun" || current?.op === "Step") return record(op.id, { type: "data", data: current.data ?? null });
+        if (current?.op === "StepRun" || current?.op === "Step")
+          return record(op.id, { type: "data", data: current.data ?? null });
         if (current?.op === "StepFailed") return record(op.id, { type: "error", error: current.error });
-        if (current?.op !== "StepError") throw new Error(`embedded executor: unexpected answer ${JSON.stringify(current)} for step ${op.id}`);
+        if (current?.op !== "StepError")
+          throw new Error(`embedded executor: unexpected answer ${JSON.stringify(current)} for step ${op.id}`);
         if (a + 1 >= maxAttempts) return record(op.id, { type: "error", error: current.error });
         await delay(backoff(a + 1));
         current = undefined;
@@ -194,7 +216,13 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
   function dispatch(events: readonly { name: string; data?: unknown; id?: string; ts?: number; meta?: unknown }[]) {
     const ids: string[] = [];
     for (const e of events) {
-      const event = { id: e.id ?? randomUUID(), name: e.name, data: e.data ?? {}, ts: e.ts ?? Date.now(), ...metaOf(e.meta) };
+      const event = {
+        id: e.id ?? randomUUID(),
+        name: e.name,
+        data: e.data ?? {},
+        ts: e.ts ?? Date.now(),
+        ...metaOf(e.meta),
+      };
       ids.push(event.id);
       void deliver(event).catch(() => {});
     }

@@ -1,7 +1,10 @@
 // Daily at 03:15 UTC: remove what is past its use, and log how much.
 import { cron } from "inngest";
 import {
-  cleanupExpiredInvites, cleanupExpiredTokens, cleanupSentOutbox, purgeExpiredDeletedPosts,
+  cleanupExpiredInvites,
+  cleanupExpiredTokens,
+  cleanupSentOutbox,
+  purgeExpiredDeletedPosts,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 

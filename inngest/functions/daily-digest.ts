@@ -9,7 +9,9 @@ export const dailyDigestFn = inngest.createFunction(
     // The run's clock is memoized: a retry later in the hour still works on the same "now".
     const now = await step.run("now", () => new Date().toISOString());
     const userIds = await step.run("find-recipients", () => findDigestRecipients(new Date(now)));
-    const results = await Promise.all(userIds.map((id) => step.run(`digest-${id}`, () => sendDigest(id, new Date(now)))));
+    const results = await Promise.all(
+      userIds.map((id) => step.run(`digest-${id}`, () => sendDigest(id, new Date(now)))),
+    );
     return { due: userIds.length, sent: results.filter((r) => r.sent).length };
   },
 );

@@ -9,5 +9,12 @@ import { sendPasswordResetEmailFn } from "./send-password-reset-email";
 import { sendVerificationEmailFn } from "./send-verification-email";
 
 export const functions = [
-  sendVerificationEmailFn, sendPasswordResetEmailFn, sendMagicLinkEmailFn, sendInviteEmailFn, notifyMentionsFn, dailyDigestFn, cleanupFn, outboxSweepFn,
+  sendVerificationEmailFn,
+  sendPasswordResetEmailFn,
+  sendMagicLinkEmailFn,
+  sendInviteEmailFn,
+  notifyMentionsFn,
+  dailyDigestFn,
+  cleanupFn,
+  outboxSweepFn,
 ];

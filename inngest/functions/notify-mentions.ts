@@ -9,7 +9,9 @@ export const notifyMentionsFn = inngest.createFunction(
   async ({ event, step }) => {
     const commentId = "commentId" in event.data ? event.data.commentId : null;
     const mentionIds = await step.run("list-mentions", () => listMentionsToNotify(event.data.postId, commentId));
-    const results = await Promise.all(mentionIds.map((id) => step.run(`email-mention-${id}`, () => sendMentionEmail(id))));
+    const results = await Promise.all(
+      mentionIds.map((id) => step.run(`email-mention-${id}`, () => sendMentionEmail(id))),
+    );
     return { mentions: mentionIds.length, emailed: results.filter((r) => r.sent).length };
   },
 );

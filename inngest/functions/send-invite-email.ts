@@ -5,5 +5,6 @@ import { events } from "../events";
 
 export const sendInviteEmailFn = inngest.createFunction(
   { id: "send-invite-email", retries: 5, triggers: [events["invite/created"], events["invite/resent"]] },
-  async ({ event, step }) => step.run("send-invite-email", () => sendInviteEmail(event.data.inviteId, `invite/${event.id}`)),
+  async ({ event, step }) =>
+    step.run("send-invite-email", () => sendInviteEmail(event.data.inviteId, `invite/${event.id}`)),
 );

@@ -5,5 +5,6 @@ import { events } from "../events";
 
 export const sendMagicLinkEmailFn = inngest.createFunction(
   { id: "send-magic-link-email", retries: 5, triggers: [events["user/magic-link-requested"]] },
-  async ({ event, step }) => step.run("send-magic-link-email", () => sendMagicLinkEmail(event.data.userId, `magic-link/${event.id}`)),
+  async ({ event, step }) =>
+    step.run("send-magic-link-email", () => sendMagicLinkEmail(event.data.userId, `magic-link/${event.id}`)),
 );

@@ -5,5 +5,8 @@ import { events } from "../events";
 
 export const sendPasswordResetEmailFn = inngest.createFunction(
   { id: "send-password-reset-email", retries: 5, triggers: [events["user/password-reset-requested"]] },
-  async ({ event, step }) => step.run("send-password-reset-email", () => sendPasswordResetEmail(event.data.userId, `password-reset/${event.id}`)),
+  async ({ event, step }) =>
+    step.run("send-password-reset-email", () =>
+      sendPasswordResetEmail(event.data.userId, `password-reset/${event.id}`),
+    ),
 );

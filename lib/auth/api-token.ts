@@ -23,5 +23,11 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
     await touchApiToken(db, row.id, now);
   }
   const granted = row.scopes.filter((s): s is Scope => (knownScopes as readonly string[]).includes(s));
-  return { userId: row.userId, via: "token", tokenId: row.id, roles: { [row.workspaceId]: role }, scopes: new Set(granted) };
+  return {
+    userId: row.userId,
+    via: "token",
+    tokenId: row.id,
+    roles: { [row.workspaceId]: role },
+    scopes: new Set(granted),
+  };
 }

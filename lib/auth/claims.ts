@@ -9,7 +9,11 @@ export type SessionClaims = { uid: string; cv: number; ws: Record<string, Role> 
 export async function loadClaims(userId: string): Promise<SessionClaims | null> {
   const user = await findUserClaims(await getDb(), userId);
   if (!user) return null;
-  return { uid: user.id, cv: user.claimsVersion, ws: Object.fromEntries(user.memberships.map((m) => [m.workspaceId, m.role])) };
+  return {
+    uid: user.id,
+    cv: user.claimsVersion,
+    ws: Object.fromEntries(user.memberships.map((m) => [m.workspaceId, m.role])),
+  };
 }
 
 /**

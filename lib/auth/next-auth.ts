@@ -76,7 +76,8 @@ const config = (): NextAuthConfig => ({
         try {
           return await signInWithMagicLink(token);
         } catch (error) {
-          if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "GONE")) throw new MagicLinkError(error.message);
+          if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "GONE"))
+            throw new MagicLinkError(error.message);
           throw error;
         }
       },

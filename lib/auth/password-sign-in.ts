@@ -25,7 +25,8 @@ export async function signInWithEmailLink(token: string, redirectTo: string): Pr
     await signIn("magic-link", { token, redirectTo });
   } catch (error) {
     if (error instanceof MagicLinkError) throw new AppError("GONE", error.reason);
-    if (error instanceof AuthError && error.type === "CredentialsSignin") throw new AppError("GONE", "This sign-in link is not valid. Ask for a new one.");
+    if (error instanceof AuthError && error.type === "CredentialsSignin")
+      throw new AppError("GONE", "This sign-in link is not valid. Ask for a new one.");
     throw error;
   }
   throw new AppError("INTERNAL", "Sign-in did not redirect");

@@ -30,7 +30,11 @@ function readSessionCookie(cookies: CookieReader): { name: string; value: string
 export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
   const cookie = readSessionCookie(cookies);
   if (!cookie) return null;
-  const token = await decode<{ claims?: SessionClaims }>({ token: cookie.value, secret: authSecret(), salt: cookie.name }).catch(() => null);
+  const token = await decode<{ claims?: SessionClaims }>({
+    token: cookie.value,
+    secret: authSecret(),
+    salt: cookie.name,
+  }).catch(() => null);
   if (!token?.claims) return null;
   const claims = await freshClaims(token.claims);
   return claims ? sessionActor(claims) : null;

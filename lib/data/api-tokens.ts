@@ -2,13 +2,29 @@ import "server-only";
 import type { DbOrTx } from "./db";
 
 const tokenSelect = {
-  id: true, workspaceId: true, userId: true, name: true, prefix: true, scopes: true,
-  expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true,
+  id: true,
+  workspaceId: true,
+  userId: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
 } as const;
 
 export function insertApiToken(
   db: DbOrTx,
-  data: { workspaceId: string; userId: string; name: string; prefix: string; tokenHash: string; scopes: string[]; expiresAt: Date | null },
+  data: {
+    workspaceId: string;
+    userId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    scopes: string[];
+    expiresAt: Date | null;
+  },
 ) {
   return db.apiToken.create({ data, select: tokenSelect });
 }

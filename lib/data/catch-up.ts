@@ -14,7 +14,12 @@ export function findFollowedChannels(db: DbOrTx, userId: string) {
 }
 
 /** Posts after each channel's cutoff (null: all), not by `userId`, newest first. */
-export function findPostsAfterCutoffs(db: DbOrTx, userId: string, cutoffs: { channelId: string; after: Date | null }[], limit: number) {
+export function findPostsAfterCutoffs(
+  db: DbOrTx,
+  userId: string,
+  cutoffs: { channelId: string; after: Date | null }[],
+  limit: number,
+) {
   if (cutoffs.length === 0) return Promise.resolve([]);
   return db.post.findMany({
     where: {
@@ -24,7 +29,14 @@ export function findPostsAfterCutoffs(db: DbOrTx, userId: string, cutoffs: { cha
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, title: true, channelId: true, workspaceId: true, createdAt: true, author: { select: { id: true, name: true, handle: true } } },
+    select: {
+      id: true,
+      title: true,
+      channelId: true,
+      workspaceId: true,
+      createdAt: true,
+      author: { select: { id: true, name: true, handle: true } },
+    },
   });
 }
 
@@ -55,7 +67,10 @@ export function setLastDigestAt(db: DbOrTx, userId: string, at: Date) {
 }
 
 export function findDigestUser(db: DbOrTx, userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, timeZone: true, lastDigestAt: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, timeZone: true, lastDigestAt: true },
+  });
 }
 
 export function updateNotifyLevel(db: DbOrTx, channelId: string, userId: string, notifyLevel: NotifyLevel) {

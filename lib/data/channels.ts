@@ -3,15 +3,27 @@ import type { DbOrTx } from "./db";
 import type { ChannelKind } from "./generated/prisma/enums";
 
 export const channelSelect = {
-  id: true, workspaceId: true, name: true, description: true, kind: true, archivedAt: true, createdAt: true, createdById: true,
+  id: true,
+  workspaceId: true,
+  name: true,
+  description: true,
+  kind: true,
+  archivedAt: true,
+  createdAt: true,
+  createdById: true,
 } as const;
 
-export function insertChannel(tx: DbOrTx, data: { workspaceId: string; name: string; description: string; kind: ChannelKind; createdById: string }) {
+export function insertChannel(
+  tx: DbOrTx,
+  data: { workspaceId: string; name: string; description: string; kind: ChannelKind; createdById: string },
+) {
   return tx.channel.create({ data, select: channelSelect });
 }
 
 export function channelNameTaken(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
-  return db.channel.count({ where: { workspaceId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } }).then((n) => n > 0);
+  return db.channel
+    .count({ where: { workspaceId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } })
+    .then((n) => n > 0);
 }
 
 /** The channel, and whether `userId` is a member of it, in one query. */
@@ -30,7 +42,11 @@ export function listChannelsWithMembership(db: DbOrTx, workspaceId: string, user
   });
 }
 
-export function updateChannel(tx: DbOrTx, id: string, data: { name?: string; description?: string; archivedAt?: Date | null }) {
+export function updateChannel(
+  tx: DbOrTx,
+  id: string,
+  data: { name?: string; description?: string; archivedAt?: Date | null },
+) {
   return tx.channel.update({ where: { id }, data, select: channelSelect });
 }
 
@@ -45,7 +61,10 @@ export function deleteChannelMember(tx: DbOrTx, channelId: string, userId: strin
 
 export function addMemberToPublicChannels(tx: DbOrTx, workspaceId: string, userId: string) {
   return tx.channel
-    .findMany({ where: { workspaceId, kind: { in: ["PUBLIC", "ANNOUNCEMENT"] }, archivedAt: null }, select: { id: true } })
+    .findMany({
+      where: { workspaceId, kind: { in: ["PUBLIC", "ANNOUNCEMENT"] }, archivedAt: null },
+      select: { id: true },
+    })
     .then((channels) =>
       tx.channelMember.createMany({ data: channels.map((c) => ({ channelId: c.id, userId })), skipDuplicates: true }),
     );

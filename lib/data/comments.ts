@@ -2,7 +2,11 @@ import "server-only";
 import type { DbOrTx } from "./db";
 
 export const commentSelect = {
-  id: true, postId: true, body: true, createdAt: true, editedAt: true,
+  id: true,
+  postId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
   author: { select: { id: true, name: true, handle: true } },
 } as const;
 
@@ -16,7 +20,9 @@ export function listPostComments(db: DbOrTx, postId: string, limit: number, afte
     where: {
       postId,
       deletedAt: null,
-      ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,

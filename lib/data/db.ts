@@ -49,10 +49,12 @@ async function openPglite(dir: string): Promise<Opened> {
 }
 
 function open(): Promise<Opened> {
-  g[globalKey] ??= (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR)).catch((error) => {
-    g[globalKey] = undefined;
-    throw error;
-  });
+  g[globalKey] ??= (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR)).catch(
+    (error) => {
+      g[globalKey] = undefined;
+      throw error;
+    },
+  );
   return g[globalKey];
 }
 

@@ -3,15 +3,29 @@ import type { DbOrTx } from "./db";
 import type { Role } from "./generated/prisma/enums";
 
 export const inviteSelect = {
-  id: true, workspaceId: true, email: true, role: true, invitedById: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true,
+  id: true,
+  workspaceId: true,
+  email: true,
+  role: true,
+  invitedById: true,
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+  createdAt: true,
 } as const;
 
-export function insertInvite(tx: DbOrTx, data: { workspaceId: string; email: string; role: Role; invitedById: string; expiresAt: Date }) {
+export function insertInvite(
+  tx: DbOrTx,
+  data: { workspaceId: string; email: string; role: Role; invitedById: string; expiresAt: Date },
+) {
   return tx.invite.create({ data, select: inviteSelect });
 }
 
 export function findInvite(db: DbOrTx, id: string) {
-  return db.invite.findUnique({ where: { id }, select: { ...inviteSelect, workspace: { select: { id: true, name: true } } } });
+  return db.invite.findUnique({
+    where: { id },
+    select: { ...inviteSelect, workspace: { select: { id: true, name: true } } },
+  });
 }
 
 export function findOpenInviteForEmail(db: DbOrTx, workspaceId: string, email: string, now: Date) {
@@ -36,11 +50,16 @@ export function updateInvite(tx: DbOrTx, id: string, data: { expiresAt?: Date; r
 
 /** True for exactly one caller: the invite is accepted once. */
 export async function markInviteAccepted(tx: DbOrTx, id: string, acceptedAt: Date): Promise<boolean> {
-  const { count } = await tx.invite.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { acceptedAt } });
+  const { count } = await tx.invite.updateMany({
+    where: { id, acceptedAt: null, revokedAt: null },
+    data: { acceptedAt },
+  });
   return count === 1;
 }
 
 /** Unanswered invites past their expiry, and revoked ones. Accepted invites stay as the record of who joined how. */
 export function deleteDeadInvites(db: DbOrTx, now: Date) {
-  return db.invite.deleteMany({ where: { acceptedAt: null, OR: [{ expiresAt: { lt: now } }, { revokedAt: { not: null } }] } });
+  return db.invite.deleteMany({
+    where: { acceptedAt: null, OR: [{ expiresAt: { lt: now } }, { revokedAt: { not: null } }] },
+  });
 }

@@ -14,20 +14,34 @@ export function findMentionCandidates(db: DbOrTx, workspaceId: string, channelId
   });
 }
 
-export function insertMentions(tx: DbOrTx, rows: { workspaceId: string; userId: string; postId: string; commentId: string | null }[]) {
+export function insertMentions(
+  tx: DbOrTx,
+  rows: { workspaceId: string; userId: string; postId: string; commentId: string | null }[],
+) {
   return tx.mention.createMany({ data: rows, skipDuplicates: true });
 }
 
 export function insertNotifications(
   tx: DbOrTx,
-  rows: { userId: string; workspaceId: string; kind: string; actorId: string; postId: string; commentId: string | null }[],
+  rows: {
+    userId: string;
+    workspaceId: string;
+    kind: string;
+    actorId: string;
+    postId: string;
+    commentId: string | null;
+  }[],
 ) {
   return tx.notification.createMany({ data: rows });
 }
 
 /** The mentions a post (commentId null) or a comment made. */
 export function findMentionIdsFor(db: DbOrTx, postId: string, commentId: string | null) {
-  return db.mention.findMany({ where: { postId, commentId }, orderBy: { id: "asc" }, select: { id: true, userId: true } });
+  return db.mention.findMany({
+    where: { postId, commentId },
+    orderBy: { id: "asc" },
+    select: { id: true, userId: true },
+  });
 }
 
 /** One mention with what its email needs, and the recipient's notification level in the channel (null: not following). */
@@ -39,7 +53,12 @@ export async function findMentionForEmail(db: DbOrTx, id: string) {
       user: { select: { id: true, name: true, email: true } },
       post: {
         select: {
-          id: true, title: true, body: true, channelId: true, workspaceId: true, deletedAt: true,
+          id: true,
+          title: true,
+          body: true,
+          channelId: true,
+          workspaceId: true,
+          deletedAt: true,
           author: { select: { name: true } },
           channel: { select: { name: true } },
         },

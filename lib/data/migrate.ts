@@ -133,7 +133,9 @@ function loadWasm(): Promise<SchemaEngineModule> {
     // a production build — not a path.
     const resolved: unknown = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bgPath =
-      typeof resolved === "string" && path.isAbsolute(resolved) ? resolved : path.resolve("node_modules/@prisma/schema-engine-wasm/schema_engine_bg.js");
+      typeof resolved === "string" && path.isAbsolute(resolved)
+        ? resolved
+        : path.resolve("node_modules/@prisma/schema-engine-wasm/schema_engine_bg.js");
     const wasmPath = bgPath.replace(/\.js$/, ".wasm");
     const instance = new WebAssembly.Instance(new WebAssembly.Module(await fs.readFile(wasmPath)), {
       "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
@@ -145,7 +147,10 @@ function loadWasm(): Promise<SchemaEngineModule> {
   return wasmModule;
 }
 
-async function withEngine<T>(factory: Factory, run: (engine: Engine, schema: { files: { path: string; content: string }[] }) => Promise<T>) {
+async function withEngine<T>(
+  factory: Factory,
+  run: (engine: Engine, schema: { files: { path: string; content: string }[] }) => Promise<T>,
+) {
   const bg = await loadWasm();
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const schema = { files: [{ path: SCHEMA_PATH, content: await fs.readFile(SCHEMA_PATH, "utf8") }] };
@@ -163,8 +168,12 @@ async function withEngine<T>(factory: Factory, run: (engine: Engine, schema: { f
 }
 
 export async function listMigrations(baseDir = MIGRATIONS_DIR) {
-  const lockContent = await fs.readFile(/*turbopackIgnore: true*/ path.join(baseDir, "migration_lock.toml"), "utf8").catch(() => null);
-  const dirs = (await fs.readdir(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory());
+  const lockContent = await fs
+    .readFile(/*turbopackIgnore: true*/ path.join(baseDir, "migration_lock.toml"), "utf8")
+    .catch(() => null);
+  const dirs = (await fs.readdir(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true }).catch(() => [])).filter(
+    (d) => d.isDirectory(),
+  );
   const migrationDirectories = await Promise.all(
     dirs.map(async (d) => ({
       path: d.name,
@@ -178,7 +187,12 @@ export async function listMigrations(baseDir = MIGRATIONS_DIR) {
     })),
   );
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
-  return { baseDir, lockfile: { path: "migration_lock.toml", content: lockContent }, migrationDirectories, shadowDbInitScript: "" };
+  return {
+    baseDir,
+    lockfile: { path: "migration_lock.toml", content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: "",
+  };
 }
 
 /** `prisma migrate dev --create-only`: writes the SQL that takes the migrations to schema.prisma, or null if none. */
@@ -186,9 +200,19 @@ export function createMigration(factory: Factory, name: string, baseDir = MIGRAT
   return withEngine(factory, async (engine, schema) => {
     const list = await listMigrations(baseDir);
     const from = list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" };
-    const { stdout } = await engine.diff({ from, to: { tag: "schemaDatamodel", ...schema }, script: true, exitCode: null, filters });
+    const { stdout } = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", ...schema },
+      script: true,
+      exitCode: null,
+      filters,
+    });
     if (!stdout || stdout.trim() === "-- This is an empty migration.") return null;
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "migration";
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_+|_+$/g, "") || "migration";
     const folder = path.join(baseDir, `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${slug}`);
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(path.join(folder, "migration.sql"), stdout);
@@ -208,7 +232,11 @@ export function deployMigrations(factory: Factory, baseDir = MIGRATIONS_DIR) {
 /** `prisma migrate status`. */
 export function migrationStatus(factory: Factory, baseDir = MIGRATIONS_DIR) {
   return withEngine(factory, async (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList: await listMigrations(baseDir), optInToShadowDatabase: false, filters }),
+    engine.diagnoseMigrationHistory({
+      migrationsList: await listMigrations(baseDir),
+      optInToShadowDatabase: false,
+      filters,
+    }),
   );
 }
 

@@ -5,11 +5,22 @@ export function listNotifications(db: DbOrTx, userId: string, limit: number, aft
   return db.notification.findMany({
     where: {
       userId,
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, workspaceId: true, kind: true, actorId: true, postId: true, commentId: true, readAt: true, createdAt: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      kind: true,
+      actorId: true,
+      postId: true,
+      commentId: true,
+      readAt: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -18,5 +29,8 @@ export function countUnreadNotifications(db: DbOrTx, userId: string) {
 }
 
 export function markNotificationsRead(db: DbOrTx, userId: string, ids: string[] | "all", at: Date) {
-  return db.notification.updateMany({ where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) }, data: { readAt: at } });
+  return db.notification.updateMany({
+    where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
+    data: { readAt: at },
+  });
 }

@@ -4,7 +4,14 @@ import type { OneTimeTokenPurpose } from "./generated/prisma/enums";
 
 export function insertOneTimeToken(
   db: DbOrTx,
-  data: { purpose: OneTimeTokenPurpose; tokenHash: string; email: string; userId?: string | null; inviteId?: string | null; expiresAt: Date },
+  data: {
+    purpose: OneTimeTokenPurpose;
+    tokenHash: string;
+    email: string;
+    userId?: string | null;
+    inviteId?: string | null;
+    expiresAt: Date;
+  },
 ) {
   return db.oneTimeToken.create({ data, select: { id: true } });
 }

@@ -3,9 +3,20 @@ import type { DbOrTx } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import type { OutboxStatus } from "./generated/prisma/enums";
 
-export const outboxSelect = { id: true, name: true, data: true, requestId: true, attempts: true, status: true, createdAt: true } as const;
+export const outboxSelect = {
+  id: true,
+  name: true,
+  data: true,
+  requestId: true,
+  attempts: true,
+  status: true,
+  createdAt: true,
+} as const;
 
-export function insertOutboxEvent(tx: DbOrTx, event: { name: string; data: Prisma.InputJsonValue; requestId?: string }) {
+export function insertOutboxEvent(
+  tx: DbOrTx,
+  event: { name: string; data: Prisma.InputJsonValue; requestId?: string },
+) {
   return tx.outboxEvent.create({ data: event, select: { id: true } });
 }
 
@@ -32,15 +43,25 @@ export async function claimOutboxEvent(db: DbOrTx, id: string, now: Date, leaseU
 }
 
 export function markOutboxEventSent(db: DbOrTx, id: string, sentAt: Date) {
-  return db.outboxEvent.updateMany({ where: { id, status: "PENDING" }, data: { status: "SENT", sentAt, lastError: null } });
+  return db.outboxEvent.updateMany({
+    where: { id, status: "PENDING" },
+    data: { status: "SENT", sentAt, lastError: null },
+  });
 }
 
-export function markOutboxEventFailed(db: DbOrTx, id: string, data: { attempts: number; lastError: string; availableAt: Date; status: OutboxStatus }) {
+export function markOutboxEventFailed(
+  db: DbOrTx,
+  id: string,
+  data: { attempts: number; lastError: string; availableAt: Date; status: OutboxStatus },
+) {
   return db.outboxEvent.updateMany({ where: { id, status: "PENDING" }, data });
 }
 
 export function findOutboxEvent(db: DbOrTx, id: string) {
-  return db.outboxEvent.findUnique({ where: { id }, select: { ...outboxSelect, lastError: true, availableAt: true, sentAt: true } });
+  return db.outboxEvent.findUnique({
+    where: { id },
+    select: { ...outboxSelect, lastError: true, availableAt: true, sentAt: true },
+  });
 }
 
 export function deleteSentOutboxEventsBefore(db: DbOrTx, before: Date) {

@@ -6,7 +6,15 @@ export const publicUserSelect = { id: true, name: true, handle: true, email: tru
 export function findUserByEmail(db: DbOrTx, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, handle: true, passwordHash: true, emailVerifiedAt: true, claimsVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      handle: true,
+      passwordHash: true,
+      emailVerifiedAt: true,
+      claimsVersion: true,
+    },
   });
 }
 
@@ -21,7 +29,10 @@ export function handleExists(db: DbOrTx, handle: string) {
   return db.user.count({ where: { handle } }).then((n) => n > 0);
 }
 
-export function insertUser(db: DbOrTx, data: { email: string; name: string; handle: string; passwordHash: string | null; timeZone?: string }) {
+export function insertUser(
+  db: DbOrTx,
+  data: { email: string; name: string; handle: string; passwordHash: string | null; timeZone?: string },
+) {
   return db.user.create({ data, select: { id: true, email: true, name: true, handle: true } });
 }
 
@@ -60,10 +71,17 @@ export function findUsersByIds(db: DbOrTx, ids: string[]) {
 
 /** The people in a channel, by name. */
 export function listChannelMemberUsers(db: DbOrTx, channelId: string) {
-  return db.user.findMany({ where: { channelMembers: { some: { channelId } } }, orderBy: { name: "asc" }, select: publicUserSelect });
+  return db.user.findMany({
+    where: { channelMembers: { some: { channelId } } },
+    orderBy: { name: "asc" },
+    select: publicUserSelect,
+  });
 }
 
 /** One person's own settings in a channel (null when they are not in it). */
 export function findChannelMemberSettings(db: DbOrTx, channelId: string, userId: string) {
-  return db.channelMember.findUnique({ where: { channelId_userId: { channelId, userId } }, select: { notifyLevel: true, lastReadAt: true } });
+  return db.channelMember.findUnique({
+    where: { channelId_userId: { channelId, userId } },
+    select: { notifyLevel: true, lastReadAt: true },
+  });
 }

@@ -46,7 +46,11 @@ export function countOwners(db: DbOrTx, workspaceId: string) {
 }
 
 export function updateMembershipRole(tx: DbOrTx, workspaceId: string, userId: string, role: Role) {
-  return tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId } }, data: { role }, select: { role: true } });
+  return tx.membership.update({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    data: { role },
+    select: { role: true },
+  });
 }
 
 export async function deleteMembership(tx: DbOrTx, workspaceId: string, userId: string) {

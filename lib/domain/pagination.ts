@@ -5,7 +5,8 @@ import { id } from "@/lib/validation/common";
 export type Keyset = { createdAt: Date; id: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.createdAt.toISOString(), k.id])).toString("base64url");
+export const encodeCursor = (k: Keyset) =>
+  Buffer.from(JSON.stringify([k.createdAt.toISOString(), k.id])).toString("base64url");
 
 /** A cursor's parts go into a query, so they are held to what encodeCursor writes: a row id, and a time in years
  *  1–9999 (JavaScript dates reach years -271821 to 275760; Postgres cannot take the years before 1 as sent). */
@@ -22,11 +23,16 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued", [{ path: "cursor", message: "invalid cursor" }]);
+  throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued", [
+    { path: "cursor", message: "invalid cursor" },
+  ]);
 }
 
 /** Fetches limit+1 rows to know whether another page exists. */
-export async function paginate<T extends Keyset>(limit: number, fetch: (take: number) => Promise<T[]>): Promise<Page<T>> {
+export async function paginate<T extends Keyset>(
+  limit: number,
+  fetch: (take: number) => Promise<T[]>,
+): Promise<Page<T>> {
   const rows = await fetch(limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

@@ -3,9 +3,22 @@ import { AppError } from "@/lib/errors";
 import { allScopes, type Actor, type Role, type Scope } from "./actor";
 import { decodeCursor, encodeCursor, paginate } from "./pagination";
 import {
-  canChangeRole, canCommentInChannel, canCreateChannel, canCreateToken, canDeletePost, canEditPost, canJoinChannel,
-  canListMembers, canManageChannel, canManageChannelMembers, canPostToChannel, canRemoveMember, canRevokeToken,
-  canViewChannel, canViewWorkspace, type ChannelFacts,
+  canChangeRole,
+  canCommentInChannel,
+  canCreateChannel,
+  canCreateToken,
+  canDeletePost,
+  canEditPost,
+  canJoinChannel,
+  canListMembers,
+  canManageChannel,
+  canManageChannelMembers,
+  canPostToChannel,
+  canRemoveMember,
+  canRevokeToken,
+  canViewChannel,
+  canViewWorkspace,
+  type ChannelFacts,
 } from "./policy";
 
 const WS = "ws_1";
@@ -34,7 +47,12 @@ function matrix(expected: (who: Who, kind: ChannelFacts["kind"], member: boolean
     for (const kind of kinds)
       for (const member of [true, false])
         for (const archived of [false, true])
-          rows.push([`${who} ${kind}${member ? " member" : " non-member"}${archived ? " archived" : ""}`, who, channel(kind, { member, archived }), expected(who, kind, member, archived)]);
+          rows.push([
+            `${who} ${kind}${member ? " member" : " non-member"}${archived ? " archived" : ""}`,
+            who,
+            channel(kind, { member, archived }),
+            expected(who, kind, member, archived),
+          ]);
   return rows;
 }
 
@@ -61,7 +79,9 @@ describe("canViewChannel", () => {
     expect(canViewChannel(actor(who), ch)).toBe(result);
   });
   it("never lets a channel of another workspace be seen through a role here", () => {
-    expect(canViewChannel(actor("OWNER"), { ...channel("PUBLIC", { member: true }), workspaceId: OTHER_WS })).toBe(false);
+    expect(canViewChannel(actor("OWNER"), { ...channel("PUBLIC", { member: true }), workspaceId: OTHER_WS })).toBe(
+      false,
+    );
   });
 });
 
@@ -94,7 +114,10 @@ describe("canCommentInChannel", () => {
 
 describe("canCreateChannel", () => {
   const cases = everyone.flatMap((who) =>
-    kinds.map((kind) => [who, kind, kind === "PUBLIC" ? who === "OWNER" || who === "ADMIN" || who === "MEMBER" : isStaff(who)] as const),
+    kinds.map(
+      (kind) =>
+        [who, kind, kind === "PUBLIC" ? who === "OWNER" || who === "ADMIN" || who === "MEMBER" : isStaff(who)] as const,
+    ),
   );
   it.each(cases)("%s creates %s → %s", (who, kind, result) => {
     expect(canCreateChannel(actor(who), WS, kind)).toBe(result);
@@ -116,7 +139,8 @@ describe("canJoinChannel", () => {
 });
 
 describe("canManageChannelMembers", () => {
-  const expected = (who: Who, kind: string, member: boolean) => isStaff(who) || (who === "MEMBER" && kind === "PRIVATE" && member);
+  const expected = (who: Who, kind: string, member: boolean) =>
+    isStaff(who) || (who === "MEMBER" && kind === "PRIVATE" && member);
   it.each(matrix(expected))("%s", (_, who, ch, result) => {
     expect(canManageChannelMembers(actor(who), ch)).toBe(result);
   });
@@ -176,7 +200,9 @@ describe("API tokens", () => {
   const cases = everyone.flatMap((who) => [true, false].map((own) => [who, own] as const));
   it.each(cases)("%s revokes a token, own: %s", (who, own) => {
     const me = actor(who);
-    expect(canRevokeToken(me, { workspaceId: WS, userId: own ? me.userId : "u_other" })).toBe(inWs(who) && (own || isStaff(who)));
+    expect(canRevokeToken(me, { workspaceId: WS, userId: own ? me.userId : "u_other" })).toBe(
+      inWs(who) && (own || isStaff(who)),
+    );
   });
 });
 

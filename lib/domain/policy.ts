@@ -1,7 +1,12 @@
 // Authorization: one plain function per question, decided from the actor's claims and the resource alone.
 import { atLeast, roleIn, type Actor, type Role } from "./actor";
 
-export type ChannelFacts = { workspaceId: string; kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT"; archivedAt: Date | null; isMember: boolean };
+export type ChannelFacts = {
+  workspaceId: string;
+  kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
+  archivedAt: Date | null;
+  isMember: boolean;
+};
 export type PostFacts = { workspaceId: string; authorId: string };
 
 /** Any role in the workspace. */
@@ -34,7 +39,8 @@ export function canPostToChannel(actor: Actor, channel: ChannelFacts): boolean {
 }
 
 /** Comment: anyone who can see the channel, while it is not archived (announcements can be discussed). */
-export const canCommentInChannel = (actor: Actor, channel: ChannelFacts) => canViewChannel(actor, channel) && !channel.archivedAt;
+export const canCommentInChannel = (actor: Actor, channel: ChannelFacts) =>
+  canViewChannel(actor, channel) && !channel.archivedAt;
 
 /**
  * Create a channel: members create public ones; private and announcement channels are for admins and owners.
@@ -46,7 +52,8 @@ export function canCreateChannel(actor: Actor, workspaceId: string, kind: Channe
 }
 
 /** Rename, describe, archive: admins and owners. */
-export const canManageChannel = (actor: Actor, channel: ChannelFacts) => atLeast(roleIn(actor, channel.workspaceId), "ADMIN");
+export const canManageChannel = (actor: Actor, channel: ChannelFacts) =>
+  atLeast(roleIn(actor, channel.workspaceId), "ADMIN");
 
 /** Join or leave by oneself: public and announcement channels, for members and up (guests are added by others). */
 export function canJoinChannel(actor: Actor, channel: ChannelFacts): boolean {
@@ -64,7 +71,8 @@ export function canManageChannelMembers(actor: Actor, channel: ChannelFacts): bo
 }
 
 /** Edit a post: its author only. */
-export const canEditPost = (actor: Actor, post: PostFacts) => roleIn(actor, post.workspaceId) !== undefined && post.authorId === actor.userId;
+export const canEditPost = (actor: Actor, post: PostFacts) =>
+  roleIn(actor, post.workspaceId) !== undefined && post.authorId === actor.userId;
 
 /** Delete a post: its author, or an admin or owner. */
 export function canDeletePost(actor: Actor, post: PostFacts): boolean {
@@ -80,7 +88,12 @@ export const canListMembers = (actor: Actor, workspaceId: string) => atLeast(rol
  * - admins and owners only, never their own role (an owner hands over by promoting another first)
  * - only owners touch owners: grant OWNER, or change an owner's role
  */
-export function canChangeRole(actor: Actor, workspaceId: string, target: { userId: string; role: Role }, newRole: Role): boolean {
+export function canChangeRole(
+  actor: Actor,
+  workspaceId: string,
+  target: { userId: string; role: Role },
+  newRole: Role,
+): boolean {
   const role = roleIn(actor, workspaceId);
   if (!atLeast(role, "ADMIN") || target.userId === actor.userId) return false;
   if (target.role === "OWNER" || newRole === "OWNER") return role === "OWNER";

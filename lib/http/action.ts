@@ -60,22 +60,30 @@ export function action<S extends z.ZodType, T>(
   const run = async (_prev: ActionState<T>, input: FormData | z.input<S>): Promise<ActionState<T>> => {
     try {
       const actor = await actorFromCookies(await cookies());
-      if (!actor && options.auth !== "optional") throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      if (!actor && options.auth !== "optional")
+        throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (options.rateLimit) await takeRateLimit(options.rateLimit, clientAddress(await headers()));
       const parsed = schema.safeParse(input instanceof FormData ? formToObject(input) : input);
       if (!parsed.success) {
         const fields = Object.fromEntries(zodDetails(parsed.error).map((d) => [d.path || "form", d.message]));
-        return { ok: false, error: { code: "VALIDATION_FAILED", message: "Please correct the highlighted fields.", fields } };
+        return {
+          ok: false,
+          error: { code: "VALIDATION_FAILED", message: "Please correct the highlighted fields.", fields },
+        };
       }
       return { ok: true, data: await handler({ actor: actor as Actor, data: parsed.data }) };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       const appError = toAppError(error, { action: handler.name || "action" });
-      return { ok: false, error: { code: appError.code, message: appError.message, fields: detailFields(appError.details) } };
+      return {
+        ok: false,
+        error: { code: appError.code, message: appError.message, fields: detailFields(appError.details) },
+      };
     } finally {
       // Also after redirect(): events recorded by a committed transaction go out now, not at the next sweep.
       kickRelayIfOutboxWritten();
     }
   };
-  return (prev: ActionState<T>, input: FormData | z.input<S>): Promise<ActionState<T>> => withRequestContext(randomUUID(), () => run(prev, input));
+  return (prev: ActionState<T>, input: FormData | z.input<S>): Promise<ActionState<T>> =>
+    withRequestContext(randomUUID(), () => run(prev, input));
 }

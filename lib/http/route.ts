@@ -24,15 +24,21 @@ export type RouteInput<C extends Contract> = {
   requestId: string;
 };
 
-type Result<C extends Contract> = NonNullable<C["paginated"]> extends true
-  ? { items: z.input<C["response"]>; nextCursor: string | null }
-  : z.input<C["response"]>;
+type Result<C extends Contract> =
+  NonNullable<C["paginated"]> extends true
+    ? { items: z.input<C["response"]>; nextCursor: string | null }
+    : z.input<C["response"]>;
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-export type RouteHandler<C extends Contract> = ((req: Request, ctx: NextContext) => Promise<Response>) & { contract: C };
+export type RouteHandler<C extends Contract> = ((req: Request, ctx: NextContext) => Promise<Response>) & {
+  contract: C;
+};
 
-export function route<C extends Contract>(c: C, handler: (input: RouteInput<C>) => Promise<Result<C>>): RouteHandler<C> {
+export function route<C extends Contract>(
+  c: C,
+  handler: (input: RouteInput<C>) => Promise<Result<C>>,
+): RouteHandler<C> {
   const fn = (req: Request, ctx: NextContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
     return withRequestContext(requestId, () => handle(req, ctx, requestId));
@@ -40,12 +46,18 @@ export function route<C extends Contract>(c: C, handler: (input: RouteInput<C>) 
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     try {
       const actor = await authenticate(req, c);
-      const limit = await takeRateLimit(actor ? "api" : "api-anonymous", actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers));
+      const limit = await takeRateLimit(
+        actor ? "api" : "api-anonymous",
+        actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers),
+      );
       const params = parse(c.params, await ctx.params, "path parameters");
       const query = parse(c.query, Object.fromEntries(new URL(req.url).searchParams), "query string");
       const body = c.body ? parse(c.body, await readJsonBody(req, c.maxBodyBytes), "request body") : undefined;
       const result = await handler({ actor, params, query, body, requestId } as RouteInput<C>);
-      const response = respond(c, result, { "x-request-id": requestId, ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt) });
+      const response = respond(c, result, {
+        "x-request-id": requestId,
+        ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt),
+      });
       kickRelayIfOutboxWritten();
       return response;
     } catch (error) {
@@ -86,7 +98,10 @@ function respond(c: Contract, result: unknown, headers: Record<string, string>):
   if (c.status === 204) return new Response(null, { status: 204, headers });
   if (c.paginated) {
     const page = result as { items: unknown; nextCursor: string | null };
-    return Response.json({ data: c.response.parse(page.items), nextCursor: page.nextCursor }, { status: c.status, headers });
+    return Response.json(
+      { data: c.response.parse(page.items), nextCursor: page.nextCursor },
+      { status: c.status, headers },
+    );
   }
   return Response.json({ data: c.response.parse(result) }, { status: c.status, headers });
 }
@@ -96,10 +111,18 @@ export function errorResponse(error: AppError, requestId: string): Response {
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (error.code === "RATE_LIMITED") {
     const { limit, retryAfterSeconds } = error.details as RateLimitDetails;
-    Object.assign(headers, rateLimitHeaders(limit, 0, Date.now() + retryAfterSeconds * 1000), { "retry-after": String(retryAfterSeconds) });
+    Object.assign(headers, rateLimitHeaders(limit, 0, Date.now() + retryAfterSeconds * 1000), {
+      "retry-after": String(retryAfterSeconds),
+    });
   }
   return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } },
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    },
     { status: error.status, headers },
   );
 }

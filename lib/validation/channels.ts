@@ -14,7 +14,11 @@ export const channelParams = z.strictObject({ workspaceId: id, channelId: id });
 export const channelMemberParams = z.strictObject({ workspaceId: id, channelId: id, userId: id });
 
 export const createChannelInput = z
-  .strictObject({ name: channelName, description: text().trim().max(280).default(""), kind: channelKind.default("PUBLIC") })
+  .strictObject({
+    name: channelName,
+    description: text().trim().max(280).default(""),
+    kind: channelKind.default("PUBLIC"),
+  })
   .meta({ id: "CreateChannelInput" });
 export type CreateChannelInput = z.infer<typeof createChannelInput>;
 

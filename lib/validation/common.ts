@@ -3,9 +3,16 @@ import { z } from "zod";
 
 /** Free text the database stores. Postgres text cannot hold U+0000: a NUL is refused here, a 422 naming the field,
  *  rather than by the insert, a 500. */
-export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain the NUL character (\\u0000)");
+export const text = () =>
+  z.string().refine((s) => !s.includes("\u0000"), "must not contain the NUL character (\\u0000)");
 
-export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id").meta({ example: "cm3x0k2ab0000qz8h1v2c3d4e" });
+export const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be an id")
+  .meta({ example: "cm3x0k2ab0000qz8h1v2c3d4e" });
 
 export const cursor = z
   .string()
@@ -22,7 +29,10 @@ export type PageQuery = z.infer<typeof pageQuery>;
 export const isoDate = z.iso.datetime().meta({ example: "2026-11-24T09:30:00.000Z" });
 
 /** Dates leave the API as ISO strings. */
-export const dateOut = z.date().transform((d) => d.toISOString()).meta({ override: { type: "string", format: "date-time" } });
+export const dateOut = z
+  .date()
+  .transform((d) => d.toISOString())
+  .meta({ override: { type: "string", format: "date-time" } });
 export const nullableDateOut = dateOut.nullable();
 
 export const errorEnvelope = z
@@ -35,6 +45,8 @@ export const errorEnvelope = z
   })
   .meta({ id: "Error" });
 
-export const userSummary = z.object({ id: z.string(), name: z.string(), handle: z.string() }).meta({ id: "UserSummary" });
+export const userSummary = z
+  .object({ id: z.string(), name: z.string(), handle: z.string() })
+  .meta({ id: "UserSummary" });
 
 export const workspaceParams = z.strictObject({ workspaceId: id });

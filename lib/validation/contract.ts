@@ -33,8 +33,12 @@ export type Contract<
   errors: ErrorCode[];
 };
 
-export function contract<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, const G extends boolean = false>(
-  c: Contract<P, Q, B, R, G>,
-): Contract<P, Q, B, R, G> {
+export function contract<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  const G extends boolean = false,
+>(c: Contract<P, Q, B, R, G>): Contract<P, Q, B, R, G> {
   return c;
 }

@@ -10,8 +10,18 @@ export const eventSchemas = {
   "workspace/member-joined": z.object({ workspaceId: z.string(), userId: z.string(), role: z.string() }),
   "invite/created": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
   "invite/resent": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
-  "post/created": z.object({ workspaceId: z.string(), channelId: z.string(), postId: z.string(), authorId: z.string() }),
-  "comment/created": z.object({ workspaceId: z.string(), postId: z.string(), commentId: z.string(), authorId: z.string() }),
+  "post/created": z.object({
+    workspaceId: z.string(),
+    channelId: z.string(),
+    postId: z.string(),
+    authorId: z.string(),
+  }),
+  "comment/created": z.object({
+    workspaceId: z.string(),
+    postId: z.string(),
+    commentId: z.string(),
+    authorId: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

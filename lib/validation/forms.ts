@@ -28,14 +28,21 @@ const inWorkspace = { workspaceId: id };
 const inChannel = { workspaceId: id, channelId: id };
 const onPost = { workspaceId: id, postId: id };
 
-export const createChannelForm = z.strictObject({ ...inWorkspace, ...createChannelInput.shape, kind: channelKind.default("PUBLIC") });
+export const createChannelForm = z.strictObject({
+  ...inWorkspace,
+  ...createChannelInput.shape,
+  kind: channelKind.default("PUBLIC"),
+});
 /** Rename and describe; an emptied description clears it. */
 export const editChannelForm = z.strictObject({
   ...inChannel,
   name: channelName,
   description: text().trim().max(280, "must be at most 280 characters").default(""),
 });
-export const archiveChannelForm = z.strictObject({ ...inChannel, archived: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const archiveChannelForm = z.strictObject({
+  ...inChannel,
+  archived: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export const channelRefForm = z.strictObject(inChannel);
 
 export const createPostForm = z.strictObject({ ...inChannel, ...createPostInput.shape });
@@ -76,7 +83,10 @@ export const markNotificationsForm = z.strictObject({ ...inWorkspace, notificati
 /** "Caught up": the channels that were on the page, comma-separated in one hidden field (new posts since then stay unread). */
 export const markCaughtUpForm = z.strictObject({
   ...inWorkspace,
-  channelIds: z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(id).min(1, "nothing to mark").max(200)),
+  channelIds: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z.array(id).min(1, "nothing to mark").max(200),
+  ),
 });
 export const notifyLevelForm = z.strictObject({ ...inChannel, level: z.enum(["ALL", "MENTIONS", "NOTHING"]) });
 export const channelMemberForm = z.strictObject({ ...inChannel, userId: id });

@@ -5,7 +5,9 @@ import { roleSchema } from "./workspaces";
 
 export const inviteParams = z.strictObject({ workspaceId: id, inviteId: id });
 
-export const createInviteInput = z.strictObject({ email, role: roleSchema.default("MEMBER") }).meta({ id: "CreateInviteInput" });
+export const createInviteInput = z
+  .strictObject({ email, role: roleSchema.default("MEMBER") })
+  .meta({ id: "CreateInviteInput" });
 export type CreateInviteInput = z.infer<typeof createInviteInput>;
 
 export const acceptInviteInput = z
@@ -15,8 +17,14 @@ export type AcceptInviteInput = z.infer<typeof acceptInviteInput>;
 
 export const inviteResponse = z
   .object({
-    id, workspaceId: id, email: z.string(), role: roleSchema, invitedById: id,
-    status: z.enum(["pending", "expired", "accepted", "revoked"]), expiresAt: dateOut, createdAt: dateOut,
+    id,
+    workspaceId: id,
+    email: z.string(),
+    role: roleSchema,
+    invitedById: id,
+    status: z.enum(["pending", "expired", "accepted", "revoked"]),
+    expiresAt: dateOut,
+    createdAt: dateOut,
   })
   .meta({ id: "Invite" });
 export const inviteListResponse = z.array(inviteResponse);

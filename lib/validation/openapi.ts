@@ -6,9 +6,14 @@ import { errorEnvelope } from "./common";
 import { z } from "zod";
 
 const errorDescriptions: Record<number, string> = {
-  400: "Malformed request (e.g. the body is not JSON)", 401: "Missing or invalid credentials", 403: "Not allowed",
-  404: "Not found, or not visible to you", 409: "Conflicts with the current state", 413: "Body too large",
-  415: "Body is not JSON", 422: "Input failed validation; `details` lists each problem",
+  400: "Malformed request (e.g. the body is not JSON)",
+  401: "Missing or invalid credentials",
+  403: "Not allowed",
+  404: "Not found, or not visible to you",
+  409: "Conflicts with the current state",
+  413: "Body too large",
+  415: "Body is not JSON",
+  422: "Input failed validation; `details` lists each problem",
   429: "Too many requests: wait `Retry-After` seconds",
 };
 
@@ -18,7 +23,9 @@ const rateLimitHeaders = z.object({
   "RateLimit-Remaining": z.string().meta({ description: "Requests left in the current window" }),
   "RateLimit-Reset": z.string().meta({ description: "Seconds until the window ends" }),
 });
-const retryAfterHeaders = z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait before trying again" }) });
+const retryAfterHeaders = z.object({
+  "Retry-After": z.string().meta({ description: "Seconds to wait before trying again" }),
+});
 
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: ZodOpenApiPathsObject = {};
@@ -50,8 +57,13 @@ export function buildOpenApiDocument(serverUrl: string) {
       operationId: c.operationId,
       summary: c.summary,
       tags: [c.tag],
-      ...(c.auth === "none" ? { security: [] } : { description: `Required scope for API tokens: \`${c.auth.scope}\`.` }),
-      requestParams: { ...(c.params ? { path: c.params as z.ZodObject } : {}), ...(c.query ? { query: c.query as z.ZodObject } : {}) },
+      ...(c.auth === "none"
+        ? { security: [] }
+        : { description: `Required scope for API tokens: \`${c.auth.scope}\`.` }),
+      requestParams: {
+        ...(c.params ? { path: c.params as z.ZodObject } : {}),
+        ...(c.query ? { query: c.query as z.ZodObject } : {}),
+      },
       ...(c.body ? { requestBody: { required: true, content: { "application/json": { schema: c.body } } } } : {}),
       responses,
     };
@@ -59,12 +71,21 @@ export function buildOpenApiDocument(serverUrl: string) {
   }
   return createDocument({
     openapi: "3.1.0",
-    info: { title: "Tidings API", version: "1.0.0", description: "Workspaces, channels, posts and comments. Every response is `{ data }` or `{ error: { code, message, details } }`; every response carries `x-request-id` and the `RateLimit-*` headers; over the limit, a 429 says when to retry (`Retry-After`)." },
+    info: {
+      title: "Tidings API",
+      version: "1.0.0",
+      description:
+        "Workspaces, channels, posts and comments. Every response is `{ data }` or `{ error: { code, message, details } }`; every response carries `x-request-id` and the `RateLimit-*` headers; over the limit, a 429 says when to retry (`Retry-After`).",
+    },
     servers: [{ url: `${serverUrl.replace(/\/$/, "")}/api/v1` }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "An API token (`tid_…`) created on the workspace's API tokens page." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (`tid_…`) created on the workspace's API tokens page.",
+        },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
       },
     },

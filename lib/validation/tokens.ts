@@ -11,7 +11,14 @@ export const createTokenInput = z
     scopes: z.array(scopeSchema).min(1, "choose at least one scope").max(scopes.length),
     // A number, or its digits as a string (HTML forms send strings); z.coerce alone would also take `true` or `[5]`.
     expiresInDays: z
-      .union([z.number(), z.string().trim().regex(/^\d{1,6}$/, "must be a whole number of days").transform(Number)])
+      .union([
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,6}$/, "must be a whole number of days")
+          .transform(Number),
+      ])
       .pipe(z.number().int().min(1).max(365))
       .optional()
       .meta({ description: "Omit for a token that does not expire." }),

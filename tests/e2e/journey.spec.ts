@@ -17,7 +17,10 @@ async function createWorkspace(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1, name: /general/ })).toBeVisible();
 }
 
-test("sign up → workspace → channel → post → comment → reload; another workspace gets a 404", async ({ page, browser }) => {
+test("sign up → workspace → channel → post → comment → reload; another workspace gets a 404", async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now();
   const errors = watchConsole(page);
 
@@ -52,7 +55,11 @@ test("sign up → workspace → channel → post → comment → reload; another
 
   // A post, sent with Ctrl+Enter from the body.
   await page.getByLabel("Title").fill("First run of the engine");
-  await page.getByLabel("Body").fill("The **difference engine** ran for an hour.\n\n- gears: fine\n- steam: *plenty*\n\n<script>alert('x')</script>");
+  await page
+    .getByLabel("Body")
+    .fill(
+      "The **difference engine** ran for an hour.\n\n- gears: fine\n- steam: *plenty*\n\n<script>alert('x')</script>",
+    );
   await page.getByLabel("Body").press("Control+Enter");
   const postLink = page.getByRole("link", { name: "First run of the engine" });
   await expect(postLink).toBeVisible();
@@ -124,7 +131,10 @@ test("sign up → workspace → channel → post → comment → reload; another
   await expect(page.getByRole("navigation", { name: "Channels" })).toBeInViewport();
   await page.screenshot({ path: "test-results/screens/11-menu-open-phone.png" });
   await expectAccessible(page, "the open menu (phone)");
-  await page.getByRole("navigation", { name: "Channels" }).getByRole("link", { name: /general/ }).click();
+  await page
+    .getByRole("navigation", { name: "Channels" })
+    .getByRole("link", { name: /general/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /general/ })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Channels" })).not.toBeInViewport();
   await page.setViewportSize(desktop);

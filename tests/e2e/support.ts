@@ -11,7 +11,10 @@ export const phone = { width: 390, height: 844 };
  * pass axe and must not be wider than the screen (no sideways scrolling of the whole page).
  */
 export async function screens(page: Page, name: string) {
-  for (const [size, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
+  for (const [size, viewport] of [
+    ["desktop", desktop],
+    ["phone", phone],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(400); // let the sidebar finish sliding between its wide and narrow layouts
     await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: true });
@@ -25,8 +28,13 @@ export async function screens(page: Page, name: string) {
 /** WCAG 2.1 A and AA, and axe's best practices (landmarks, heading order…): no violation of any impact. */
 export async function expectAccessible(page: Page, what: string) {
   // Legacy mode runs axe inside the page itself; the default opens a helper tab, which this Chromium refuses.
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(found, `accessibility of ${what}`).toEqual([]);
 }
 
@@ -38,7 +46,8 @@ const harnessNoise = [/^Blocked script execution in 'about:srcdoc' because the d
 export function watchConsole(page: Page, allow: RegExp[] = []) {
   const errors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error" && ![...harnessNoise, ...allow].some((re) => re.test(m.text()))) errors.push(`${m.text()} (${m.location().url})`);
+    if (m.type() === "error" && ![...harnessNoise, ...allow].some((re) => re.test(m.text())))
+      errors.push(`${m.text()} (${m.location().url})`);
   });
   page.on("pageerror", (e) => errors.push(String(e)));
   return errors;
@@ -57,8 +66,17 @@ export async function fillSignUp(page: Page, name: string, email: string) {
  * Polls /dev/mailbox (as a person refreshing it would) until a message to `to` whose subject matches arrives,
  * opens it and returns the first app link in its plain text that goes to `path`.
  */
-export async function linkFromMailbox(page: Page, to: string, subject: RegExp, path: string, timeoutMs = 15_000): Promise<string> {
-  const item = page.getByTestId("mail-item").filter({ hasText: `to ${to}` }).filter({ hasText: subject });
+export async function linkFromMailbox(
+  page: Page,
+  to: string,
+  subject: RegExp,
+  path: string,
+  timeoutMs = 15_000,
+): Promise<string> {
+  const item = page
+    .getByTestId("mail-item")
+    .filter({ hasText: `to ${to}` })
+    .filter({ hasText: subject });
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await expect(item.first()).toBeVisible({ timeout: 500 });
@@ -66,7 +84,9 @@ export async function linkFromMailbox(page: Page, to: string, subject: RegExp, p
   await item.first().click();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(subject);
   const text = (await page.getByTestId("mail-text").textContent()) ?? "";
-  const link = new RegExp(`https?://[^\\s)\\]]+${path.replace(/[/?]/g, "\\$&")}\\?token=[A-Za-z0-9_-]+`).exec(text)?.[0];
+  const link = new RegExp(`https?://[^\\s)\\]]+${path.replace(/[/?]/g, "\\$&")}\\?token=[A-Za-z0-9_-]+`).exec(
+    text,
+  )?.[0];
   if (!link) throw new Error(`no ${path} link in the email:\n${text}`);
   return link;
 }

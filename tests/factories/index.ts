@@ -11,7 +11,9 @@ const unique = () => randomBytes(4).toString("hex");
 
 export type TestUser = { id: string; email: string; name: string; handle: string; password: string };
 
-export async function createUser(overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<TestUser> {
+export async function createUser(
+  overrides: Partial<{ name: string; email: string; password: string }> = {},
+): Promise<TestUser> {
   const tag = unique();
   const input = {
     name: overrides.name ?? `Tester ${tag}`,
@@ -36,7 +38,12 @@ export async function createWorkspaceWithOwner(name = `Team ${unique()}`) {
   const ws = await api("POST", "/api/v1/workspaces", { cookie, body: { name } });
   if (ws.status !== 201) throw new Error(`workspace: ${ws.status} ${JSON.stringify(ws.json)}`);
   const channels = await api("GET", `/api/v1/workspaces/${ws.json.data.id}/channels`, { cookie });
-  return { owner, cookie, workspace: ws.json.data as { id: string; slug: string; name: string }, general: channels.json.data[0] as { id: string } };
+  return {
+    owner,
+    cookie,
+    workspace: ws.json.data as { id: string; slug: string; name: string },
+    general: channels.json.data[0] as { id: string },
+  };
 }
 
 /** Adds an existing user to a workspace with a role (what accepting an invite does). */
@@ -46,8 +53,14 @@ export async function addMember(workspaceId: string, userId: string, role: "ADMI
   await db.membership.create({ data: { workspaceId, userId, role } });
   await db.user.update({ where: { id: userId }, data: { claimsVersion: { increment: 1 } } });
   if (role !== "GUEST") {
-    const channels = await db.channel.findMany({ where: { workspaceId, kind: { not: "PRIVATE" } }, select: { id: true } });
-    await db.channelMember.createMany({ data: channels.map((c) => ({ channelId: c.id, userId })), skipDuplicates: true });
+    const channels = await db.channel.findMany({
+      where: { workspaceId, kind: { not: "PRIVATE" } },
+      select: { id: true },
+    });
+    await db.channelMember.createMany({
+      data: channels.map((c) => ({ channelId: c.id, userId })),
+      skipDuplicates: true,
+    });
   }
 }
 

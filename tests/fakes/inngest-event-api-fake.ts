@@ -12,8 +12,10 @@ export async function startInngestEventApiFake(eventKey: string) {
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString()));
     req.on("end", () => {
-      const reply = (status: number, json: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
-      if (req.method !== "POST" || req.url !== `/e/${eventKey}`) return reply(401, { error: "Event key not found", status: 401 });
+      const reply = (status: number, json: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
+      if (req.method !== "POST" || req.url !== `/e/${eventKey}`)
+        return reply(401, { error: "Event key not found", status: 401 });
       if (down) return reply(500, { error: "unavailable", status: 500 });
       const events = ([] as ReceivedEvent[]).concat(JSON.parse(raw) as ReceivedEvent | ReceivedEvent[]);
       received.push(...events);

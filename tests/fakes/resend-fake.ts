@@ -5,7 +5,11 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 
-export type FakeEmail = { id: string; key: string | null; body: { from: string; to: string | string[]; subject: string; html?: string; text?: string } };
+export type FakeEmail = {
+  id: string;
+  key: string | null;
+  body: { from: string; to: string | string[]; subject: string; html?: string; text?: string };
+};
 
 export type ResendFake = {
   url: string;
@@ -46,13 +50,17 @@ export async function startResendFake(apiKey = "re_test_key"): Promise<ResendFak
         entry.status = status;
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
       };
-      if (req.method !== "POST" || req.url !== "/emails") return send(404, { name: "not_found", message: "Not found", statusCode: 404 });
-      if (req.headers.authorization !== `Bearer ${apiKey}`) return send(401, { name: "invalid_api_key", message: "API key is invalid", statusCode: 401 });
+      if (req.method !== "POST" || req.url !== "/emails")
+        return send(404, { name: "not_found", message: "Not found", statusCode: 404 });
+      if (req.headers.authorization !== `Bearer ${apiKey}`)
+        return send(401, { name: "invalid_api_key", message: "API key is invalid", statusCode: 401 });
       const failure = failures.shift();
-      if (failure) return send(failure, { name: "internal_server_error", message: "Something broke", statusCode: failure });
+      if (failure)
+        return send(failure, { name: "internal_server_error", message: "Something broke", statusCode: failure });
       if (key) {
         const seen = byKey.get(key);
-        if (seen && seen.raw !== raw) return send(409, { name: "invalid_idempotent_request", message: "Same key, other payload", statusCode: 409 });
+        if (seen && seen.raw !== raw)
+          return send(409, { name: "invalid_idempotent_request", message: "Same key, other payload", statusCode: 409 });
         if (seen) return send(200, { id: seen.id });
       }
       const id = randomUUID();

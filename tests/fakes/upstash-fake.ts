@@ -20,17 +20,22 @@ export async function startUpstashFake(options: { token: string; redisUrl?: stri
   const rewrite = (command: Command): Command => {
     const [name = "", ...args] = command.map(String);
     const upper = name.toUpperCase();
-    const scriptAt = upper === "EVAL" || upper === "EVAL_RO" ? 0 : upper === "SCRIPT" && args[0]?.toUpperCase() === "LOAD" ? 1 : -1;
+    const scriptAt =
+      upper === "EVAL" || upper === "EVAL_RO" ? 0 : upper === "SCRIPT" && args[0]?.toUpperCase() === "LOAD" ? 1 : -1;
     if (scriptAt >= 0) {
       const script = args[scriptAt] ?? "";
       const fixed = script.replace(/^#!lua flags=([^\n]*)/, (_m, flags: string) => {
-        const kept = flags.split(",").map((f) => f.trim()).filter((f) => f && f !== "allow-key-locking");
+        const kept = flags
+          .split(",")
+          .map((f) => f.trim())
+          .filter((f) => f && f !== "allow-key-locking");
         return kept.length ? `#!lua flags=${kept.join(",")}` : "#!lua";
       });
       if (fixed !== script) shaMap.set(sha1(script), sha1(fixed));
       args[scriptAt] = fixed;
     }
-    if ((upper === "EVALSHA" || upper === "EVALSHA_RO") && args[0]) args[0] = shaMap.get(args[0].toLowerCase()) ?? args[0];
+    if ((upper === "EVALSHA" || upper === "EVALSHA_RO") && args[0])
+      args[0] = shaMap.get(args[0].toLowerCase()) ?? args[0];
     return [upper, ...args];
   };
 
@@ -52,7 +57,8 @@ export async function startUpstashFake(options: { token: string; redisUrl?: stri
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString()));
     req.on("end", () => {
-      const reply = (status: number, json: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
+      const reply = (status: number, json: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
       void (async () => {
         if (mode === "down") return reply(500, { error: "service unavailable" });
         if (mode === "slow") await new Promise((r) => setTimeout(r, 3000));
@@ -61,7 +67,8 @@ export async function startUpstashFake(options: { token: string; redisUrl?: stri
         const body = JSON.parse(raw || "null") as unknown;
         const path = (req.url ?? "/").split("?")[0]?.replace(/\/+$/, "") ?? "";
         if (path === "/pipeline" || path === "/multi-exec") {
-          if (!Array.isArray(body) || !body.every(Array.isArray)) return reply(400, { error: "ERR expected an array of commands" });
+          if (!Array.isArray(body) || !body.every(Array.isArray))
+            return reply(400, { error: "ERR expected an array of commands" });
           const commands = body as Command[];
           if (path === "/pipeline") {
             const results = [];
@@ -74,7 +81,10 @@ export async function startUpstashFake(options: { token: string; redisUrl?: stri
             multi.call(String(name), ...args);
           }
           const out = (await multi.exec()) ?? [];
-          return reply(200, out.map(([error, value]) => (error ? { error: error.message } : { result: encode(value, base64) })));
+          return reply(
+            200,
+            out.map(([error, value]) => (error ? { error: error.message } : { result: encode(value, base64) })),
+          );
         }
         if (!Array.isArray(body)) return reply(400, { error: "ERR expected a command array" });
         const one = await run(body as Command, base64);

@@ -28,7 +28,9 @@ describe("account emails", () => {
     await requestPasswordReset("nobody@example.test"); // same answer, nothing sent
     const token = await linkToken(user.email, "Reset your password");
     await resetPassword(token, "a brand new password");
-    await expect(verifyCredentials({ email: user.email, password: "a brand new password" })).resolves.toMatchObject({ id: user.id });
+    await expect(verifyCredentials({ email: user.email, password: "a brand new password" })).resolves.toMatchObject({
+      id: user.id,
+    });
     await expect(resetPassword(token, "another new password")).rejects.toMatchObject({ code: "GONE" });
     expect(await listMailTo(await getDb(), "nobody@example.test")).toHaveLength(0);
   });
@@ -46,7 +48,10 @@ describe("account emails", () => {
     await runtime.drain();
     const latest = (await listMailTo(db, user.email)).filter((m) => m.subject === "Your sign-in link").at(-1);
     const second = /[?&]token=([A-Za-z0-9_-]+)/.exec(latest!.text)?.[1] ?? "";
-    await db.oneTimeToken.updateMany({ where: { userId: user.id, purpose: "MAGIC_LINK", usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.oneTimeToken.updateMany({
+      where: { userId: user.id, purpose: "MAGIC_LINK", usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     await expect(signInWithMagicLink(second)).rejects.toMatchObject({ code: "GONE" });
   });
 });

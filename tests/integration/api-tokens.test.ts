@@ -4,7 +4,15 @@ import { getDb } from "@/lib/data/db";
 import { api } from "../support/api";
 import { addMember, createWorkspaceWithOwner, memberOf } from "../factories";
 
-type Scope = "workspace:read" | "channels:read" | "channels:write" | "posts:read" | "posts:write" | "members:read" | "members:write" | "admin";
+type Scope =
+  | "workspace:read"
+  | "channels:read"
+  | "channels:write"
+  | "posts:read"
+  | "posts:write"
+  | "members:read"
+  | "members:write"
+  | "admin";
 
 async function createToken(workspaceId: string, cookie: string, scopes: Scope[], name = "ci") {
   const res = await api("POST", `/api/v1/workspaces/${workspaceId}/tokens`, { cookie, body: { name, scopes } });
@@ -42,7 +50,10 @@ describe("API tokens", () => {
     expect((await api("GET", `${base}/channels/${general.id}/posts`, { token: reader.token })).status).toBe(200);
     const db = await getDb();
     const before = await db.post.count();
-    const denied = await api("POST", `${base}/channels/${general.id}/posts`, { token: reader.token, body: { title: "t", body: "b" } });
+    const denied = await api("POST", `${base}/channels/${general.id}/posts`, {
+      token: reader.token,
+      body: { title: "t", body: "b" },
+    });
     expect(denied.status).toBe(403);
     expect(denied.json.error.code).toBe("FORBIDDEN");
     expect(denied.json.error.message).toContain("posts:write");
@@ -50,7 +61,10 @@ describe("API tokens", () => {
     expect((await api("GET", `${base}/channels`, { token: reader.token })).status).toBe(403);
 
     const admin = await createToken(workspace.id, cookie, ["admin"]);
-    const post = await api("POST", `${base}/channels/${general.id}/posts`, { token: admin.token, body: { title: "via token", body: "b" } });
+    const post = await api("POST", `${base}/channels/${general.id}/posts`, {
+      token: admin.token,
+      body: { title: "via token", body: "b" },
+    });
     expect(post.status).toBe(201);
     expect((await api("POST", `${base}/channels`, { token: admin.token, body: { name: "bots" } })).status).toBe(201);
     expect((await api("GET", `${base}/members`, { token: admin.token })).status).toBe(200);
@@ -60,7 +74,10 @@ describe("API tokens", () => {
     const { workspace } = await createWorkspaceWithOwner();
     const member = await memberOf(workspace.id, "MEMBER");
     const token = await createToken(workspace.id, member.cookie, ["admin"]);
-    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/channels`, { token: token.token, body: { name: "hidden", kind: "PRIVATE" } });
+    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/channels`, {
+      token: token.token,
+      body: { name: "hidden", kind: "PRIVATE" },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -73,8 +90,13 @@ describe("API tokens", () => {
     const token = await createToken(a.workspace.id, a.cookie, ["admin"]);
 
     expect((await api("GET", `/api/v1/workspaces/${b.workspace.id}`, { token: token.token })).status).toBe(404);
-    expect((await api("GET", `/api/v1/workspaces/${b.workspace.id}/channels`, { token: token.token })).status).toBe(404);
-    const post = await api("POST", `/api/v1/workspaces/${b.workspace.id}/channels/${b.general.id}/posts`, { token: token.token, body: { title: "x", body: "y" } });
+    expect((await api("GET", `/api/v1/workspaces/${b.workspace.id}/channels`, { token: token.token })).status).toBe(
+      404,
+    );
+    const post = await api("POST", `/api/v1/workspaces/${b.workspace.id}/channels/${b.general.id}/posts`, {
+      token: token.token,
+      body: { title: "x", body: "y" },
+    });
     expect(post.status).toBe(404);
     const list = await api("GET", "/api/v1/workspaces", { token: token.token });
     expect(list.json.data.map((w: { id: string }) => w.id)).toEqual([a.workspace.id]);
@@ -90,7 +112,9 @@ describe("API tokens", () => {
     const { workspace, cookie } = await createWorkspaceWithOwner();
     const token = await createToken(workspace.id, cookie, ["admin"]);
     expect((await api("GET", `/api/v1/workspaces/${workspace.id}`, { token: token.token })).status).toBe(200);
-    await (await getDb()).apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (
+      await getDb()
+    ).apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const res = await api("GET", `/api/v1/workspaces/${workspace.id}`, { token: token.token });
     expect(res.status).toBe(401);
     expect(res.json.error.code).toBe("UNAUTHENTICATED");
@@ -98,7 +122,10 @@ describe("API tokens", () => {
 
   it("records an expiry from expiresInDays", async () => {
     const { workspace, cookie } = await createWorkspaceWithOwner();
-    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie, body: { name: "week", scopes: ["posts:read"], expiresInDays: 7 } });
+    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, {
+      cookie,
+      body: { name: "week", scopes: ["posts:read"], expiresInDays: 7 },
+    });
     expect(res.status).toBe(201);
     const days = (Date.parse(res.json.data.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -133,9 +160,13 @@ describe("API tokens", () => {
     const admin = await memberOf(workspace.id, "ADMIN");
     const token = await createToken(workspace.id, admin.cookie, ["admin"]);
     const base = `/api/v1/workspaces/${workspace.id}`;
-    expect((await api("POST", `${base}/channels`, { token: token.token, body: { name: "t1", kind: "PRIVATE" } })).status).toBe(201);
+    expect(
+      (await api("POST", `${base}/channels`, { token: token.token, body: { name: "t1", kind: "PRIVATE" } })).status,
+    ).toBe(201);
     await api("PATCH", `${base}/members/${admin.user.id}`, { cookie: ownerCookie, body: { role: "MEMBER" } });
-    expect((await api("POST", `${base}/channels`, { token: token.token, body: { name: "t2", kind: "PRIVATE" } })).status).toBe(403);
+    expect(
+      (await api("POST", `${base}/channels`, { token: token.token, body: { name: "t2", kind: "PRIVATE" } })).status,
+    ).toBe(403);
 
     expect((await api("DELETE", `${base}/members/${admin.user.id}`, { cookie: ownerCookie })).status).toBe(204);
     const res = await api("GET", base, { token: token.token });
@@ -156,8 +187,12 @@ describe("API tokens", () => {
     await createToken(workspace.id, b.cookie, ["posts:read"]);
     const mine = await api("GET", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie: a.cookie });
     expect(mine.json.data.map((t: { id: string }) => t.id)).toEqual([ta.id]);
-    expect((await api("GET", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie: ownerCookie })).json.data).toHaveLength(2);
-    expect((await api("DELETE", `/api/v1/workspaces/${workspace.id}/tokens/${ta.id}`, { cookie: b.cookie })).status).toBe(404);
+    expect(
+      (await api("GET", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie: ownerCookie })).json.data,
+    ).toHaveLength(2);
+    expect(
+      (await api("DELETE", `/api/v1/workspaces/${workspace.id}/tokens/${ta.id}`, { cookie: b.cookie })).status,
+    ).toBe(404);
     expect((await api("GET", `/api/v1/workspaces/${workspace.id}`, { token: ta.token })).status).toBe(200);
   });
 
@@ -165,7 +200,10 @@ describe("API tokens", () => {
     const { workspace } = await createWorkspaceWithOwner();
     const guest = await memberOf(workspace.id, "GUEST");
     const before = await (await getDb()).apiToken.count();
-    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie: guest.cookie, body: { name: "x", scopes: ["posts:read"] } });
+    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, {
+      cookie: guest.cookie,
+      body: { name: "x", scopes: ["posts:read"] },
+    });
     expect(res.status).toBe(403);
     expect(await (await getDb()).apiToken.count()).toBe(before);
   });
@@ -173,7 +211,10 @@ describe("API tokens", () => {
   it("a token cannot mint or list tokens unless it has the admin scope", async () => {
     const { workspace, cookie } = await createWorkspaceWithOwner();
     const writer = await createToken(workspace.id, cookie, ["posts:write", "members:write", "channels:write"]);
-    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, { token: writer.token, body: { name: "x", scopes: ["admin"] } });
+    const res = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, {
+      token: writer.token,
+      body: { name: "x", scopes: ["admin"] },
+    });
     expect(res.status).toBe(403);
     expect((await api("GET", `/api/v1/workspaces/${workspace.id}/tokens`, { token: writer.token })).status).toBe(403);
   });

@@ -64,13 +64,22 @@ describe("stale claims: the very next request sees the change", () => {
     const { workspace, cookie: ownerCookie } = await createWorkspaceWithOwner();
     const admin = await memberOf(workspace.id, "ADMIN");
     const base = `/api/v1/workspaces/${workspace.id}`;
-    const before = await api("POST", `${base}/channels`, { cookie: admin.cookie, body: { name: "secret-1", kind: "PRIVATE" } });
+    const before = await api("POST", `${base}/channels`, {
+      cookie: admin.cookie,
+      body: { name: "secret-1", kind: "PRIVATE" },
+    });
     expect(before.status).toBe(201);
 
-    const demote = await api("PATCH", `${base}/members/${admin.user.id}`, { cookie: ownerCookie, body: { role: "MEMBER" } });
+    const demote = await api("PATCH", `${base}/members/${admin.user.id}`, {
+      cookie: ownerCookie,
+      body: { role: "MEMBER" },
+    });
     expect(demote.status).toBe(200);
 
-    const after = await api("POST", `${base}/channels`, { cookie: admin.cookie, body: { name: "secret-2", kind: "PRIVATE" } });
+    const after = await api("POST", `${base}/channels`, {
+      cookie: admin.cookie,
+      body: { name: "secret-2", kind: "PRIVATE" },
+    });
     expect(after.status).toBe(403);
     expect(after.json.error.code).toBe("FORBIDDEN");
     expect((await api("GET", base, { cookie: admin.cookie })).json.data.role).toBe("MEMBER");
@@ -80,9 +89,16 @@ describe("stale claims: the very next request sees the change", () => {
     const { workspace, cookie: ownerCookie } = await createWorkspaceWithOwner();
     const member = await memberOf(workspace.id, "MEMBER");
     const base = `/api/v1/workspaces/${workspace.id}`;
-    expect((await api("POST", `${base}/channels`, { cookie: member.cookie, body: { name: "p1", kind: "PRIVATE" } })).status).toBe(403);
-    expect((await api("PATCH", `${base}/members/${member.user.id}`, { cookie: ownerCookie, body: { role: "ADMIN" } })).status).toBe(200);
-    expect((await api("POST", `${base}/channels`, { cookie: member.cookie, body: { name: "p1", kind: "PRIVATE" } })).status).toBe(201);
+    expect(
+      (await api("POST", `${base}/channels`, { cookie: member.cookie, body: { name: "p1", kind: "PRIVATE" } })).status,
+    ).toBe(403);
+    expect(
+      (await api("PATCH", `${base}/members/${member.user.id}`, { cookie: ownerCookie, body: { role: "ADMIN" } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await api("POST", `${base}/channels`, { cookie: member.cookie, body: { name: "p1", kind: "PRIVATE" } })).status,
+    ).toBe(201);
   });
 
   it("a removed member gets 404 on the workspace with the same old cookie", async () => {
@@ -97,7 +113,10 @@ describe("stale claims: the very next request sees the change", () => {
     expect(ws.status).toBe(404);
     expect(ws.json.error.code).toBe("NOT_FOUND");
     expect((await api("GET", `${base}/channels`, { cookie: member.cookie })).status).toBe(404);
-    const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie: member.cookie, body: { title: "t", body: "b" } });
+    const post = await api("POST", `${base}/channels/${general.id}/posts`, {
+      cookie: member.cookie,
+      body: { title: "t", body: "b" },
+    });
     expect(post.status).toBe(404);
     expect((await api("GET", "/api/v1/workspaces", { cookie: member.cookie })).json.data).toEqual([]);
   });
@@ -107,9 +126,13 @@ describe("stale claims: the very next request sees the change", () => {
     const admin = await memberOf(workspace.id, "ADMIN");
     const { cookie } = await signInThroughAuthJs(admin.user.email, admin.user.password);
     const base = `/api/v1/workspaces/${workspace.id}`;
-    expect((await api("POST", `${base}/channels`, { cookie, body: { name: "a1", kind: "ANNOUNCEMENT" } })).status).toBe(201);
+    expect((await api("POST", `${base}/channels`, { cookie, body: { name: "a1", kind: "ANNOUNCEMENT" } })).status).toBe(
+      201,
+    );
     await api("PATCH", `${base}/members/${admin.user.id}`, { cookie: ownerCookie, body: { role: "GUEST" } });
-    expect((await api("POST", `${base}/channels`, { cookie, body: { name: "a2", kind: "ANNOUNCEMENT" } })).status).toBe(403);
+    expect((await api("POST", `${base}/channels`, { cookie, body: { name: "a2", kind: "ANNOUNCEMENT" } })).status).toBe(
+      403,
+    );
   });
 
   it("a deleted user's cookie stops working", async () => {
@@ -148,7 +171,11 @@ describe("unauthenticated requests", () => {
     if (variant === null) cookie = (await sessionCookie(user.id)).slice(0, -10);
     if (variant === "other-secret") {
       const { encode } = await import("next-auth/jwt");
-      const token = await encode({ token: { sub: user.id, claims: { uid: user.id, cv: 0, ws: {} } }, secret: "x".repeat(40), salt: "authjs.session-token" });
+      const token = await encode({
+        token: { sub: user.id, claims: { uid: user.id, cv: 0, ws: {} } },
+        secret: "x".repeat(40),
+        salt: "authjs.session-token",
+      });
       cookie = `authjs.session-token=${token}`;
     }
     expect401(await api("GET", "/api/v1/workspaces", { cookie }));

@@ -6,7 +6,15 @@ import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";
 import type { Contract } from "@/lib/validation/contract";
 import { api, type ApiResponse } from "../support/api";
-import { bodyKeys, contractUrl, contractWorld, pathParams, sampleBody, type BodyContract, type Ids } from "../support/contract-world";
+import {
+  bodyKeys,
+  contractUrl,
+  contractWorld,
+  pathParams,
+  sampleBody,
+  type BodyContract,
+  type Ids,
+} from "../support/contract-world";
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
@@ -31,7 +39,10 @@ async function snapshot(): Promise<Record<string, string>> {
     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
   );
   const sql = tables
-    .map((t) => `SELECT '${t.table_name}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t.table_name}" x`)
+    .map(
+      (t) =>
+        `SELECT '${t.table_name}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t.table_name}" x`,
+    )
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql);
   expect(rows.length).toBeGreaterThan(5);
@@ -68,13 +79,23 @@ describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", 
       const res = await unchanged(() => send(c, { rawBody, headers: { "content-type": "application/json" } }));
       expectError(res, 400, "BAD_REQUEST", /JSON/);
     }
-    expectError(await unchanged(() => send(c, { rawBody: "", headers: { "content-type": "application/json" } })), 400, "BAD_REQUEST", /empty/);
+    expectError(
+      await unchanged(() => send(c, { rawBody: "", headers: { "content-type": "application/json" } })),
+      400,
+      "BAD_REQUEST",
+      /empty/,
+    );
   });
 
   it("wrong content type → 415", async () => {
     const rawBody = JSON.stringify(sampleBody(c, home.ids));
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      expectError(await unchanged(() => send(c, { rawBody, headers: { "content-type": type } })), 415, "UNSUPPORTED_MEDIA_TYPE", /application\/json/);
+      expectError(
+        await unchanged(() => send(c, { rawBody, headers: { "content-type": type } })),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        /application\/json/,
+      );
     }
     expectError(await unchanged(() => send(c, { rawBody })), 415, "UNSUPPORTED_MEDIA_TYPE");
   });
@@ -88,7 +109,9 @@ describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", 
 
   it("a body that is not an object → 422", async () => {
     for (const body of [[], "text", 42, null]) {
-      const res = await unchanged(() => send(c, { rawBody: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+      const res = await unchanged(() =>
+        send(c, { rawBody: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+      );
       expectError(res, 422, "VALIDATION_FAILED", /request body/);
       expect(res.json.error.details?.length).toBeGreaterThan(0);
     }
@@ -101,7 +124,14 @@ describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", 
       for (const wrong of [{ nested: true }, [[1]], true, null].filter((w) => typeof w !== typeof valid[key])) {
         const res = await unchanged(() => send(c, { body: { ...valid, [key]: wrong } }));
         expectError(res, 422, "VALIDATION_FAILED", new RegExp(key));
-        expect(res.json.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(new RegExp(`^${key}(\\.|$)`)), message: expect.any(String) })]));
+        expect(res.json.error.details).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              path: expect.stringMatching(new RegExp(`^${key}(\\.|$)`)),
+              message: expect.any(String),
+            }),
+          ]),
+        );
       }
     }
   });
@@ -124,33 +154,49 @@ describe.each(withBody.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", 
   });
 });
 
-describe.each(all.filter((c) => c.query).map((c) => [`${c.method} ${c.path}`, c] as const))("%s query string", (_, c) => {
-  it.each([
-    ["a cursor this API did not issue", "cursor=garbage"],
-    ["a cursor with characters outside base64url", "cursor=a%2Fb"],
-    ["limit 0", "limit=0"],
-    ["limit above the maximum", "limit=1000"],
-    ["a non-numeric limit", "limit=ten"],
-    ["an unknown parameter", "sort=asc"],
-  ])("%s → 422", async (_, query) => {
-    const res = await api<ErrorBody>(c.method, `${url(c, home.ids)}?${query}`, { cookie: home.cookie });
-    expectError(res, 422, "VALIDATION_FAILED");
-    expect(res.json.error.details?.length).toBeGreaterThan(0);
-  });
-});
+describe.each(all.filter((c) => c.query).map((c) => [`${c.method} ${c.path}`, c] as const))(
+  "%s query string",
+  (_, c) => {
+    it.each([
+      ["a cursor this API did not issue", "cursor=garbage"],
+      ["a cursor with characters outside base64url", "cursor=a%2Fb"],
+      ["limit 0", "limit=0"],
+      ["limit above the maximum", "limit=1000"],
+      ["a non-numeric limit", "limit=ten"],
+      ["an unknown parameter", "sort=asc"],
+    ])("%s → 422", async (_, query) => {
+      const res = await api<ErrorBody>(c.method, `${url(c, home.ids)}?${query}`, { cookie: home.cookie });
+      expectError(res, 422, "VALIDATION_FAILED");
+      expect(res.json.error.details?.length).toBeGreaterThan(0);
+    });
+  },
+);
 
 /** Each id a request names (path parameters, and body fields named like them): nonexistent or from another workspace. */
-const idProbes = all.filter((c) => c.path.includes("{")).flatMap((c) => {
-  const names = [...pathParams(c).map((p) => ["path", p] as const), ...bodyKeys(c).filter((k) => k.endsWith("Id")).map((k) => ["body", k] as const)];
-  return names.flatMap(([where, name]) => (["nonexistent", "foreign"] as const).map((kind) => [`${c.method} ${c.path}: ${kind} ${name} in the ${where}`, c, where, name, kind] as const));
-});
+const idProbes = all
+  .filter((c) => c.path.includes("{"))
+  .flatMap((c) => {
+    const names = [
+      ...pathParams(c).map((p) => ["path", p] as const),
+      ...bodyKeys(c)
+        .filter((k) => k.endsWith("Id"))
+        .map((k) => ["body", k] as const),
+    ];
+    return names.flatMap(([where, name]) =>
+      (["nonexistent", "foreign"] as const).map(
+        (kind) => [`${c.method} ${c.path}: ${kind} ${name} in the ${where}`, c, where, name, kind] as const,
+      ),
+    );
+  });
 
 describe("foreign and nonexistent ids → 404 (reads and writes), nothing changes", () => {
   it.each(idProbes)("%s", async (_, c, where, name, kind) => {
     const value = kind === "nonexistent" ? NONEXISTENT : foreign.ids[name];
     expect(value).toBeTruthy();
     const ids = where === "path" ? { ...home.ids, [name]: value as string } : home.ids;
-    const body = c.body ? { ...sampleBody(c as BodyContract, home.ids), ...(where === "body" ? { [name]: value } : {}) } : undefined;
+    const body = c.body
+      ? { ...sampleBody(c as BodyContract, home.ids), ...(where === "body" ? { [name]: value } : {}) }
+      : undefined;
     const res = await unchanged(() => send(c, { ids, body }));
     expectError(res, 404, "NOT_FOUND");
   });
@@ -159,7 +205,12 @@ describe("foreign and nonexistent ids → 404 (reads and writes), nothing change
 describe("the same requests with the real ids are accepted (so the 404s above came from the ids)", () => {
   // Accepting an invite needs the secret from its email, which a sample cannot know.
   const needsSecret = new Set(["acceptInvite"]);
-  it.each(all.filter((c) => c.path.includes("{") || c.method !== "GET").filter((c) => !needsSecret.has(c.operationId)).map((c) => [`${c.method} ${c.path}`, c] as const))("%s", async (_, c) => {
+  it.each(
+    all
+      .filter((c) => c.path.includes("{") || c.method !== "GET")
+      .filter((c) => !needsSecret.has(c.operationId))
+      .map((c) => [`${c.method} ${c.path}`, c] as const),
+  )("%s", async (_, c) => {
     const fresh = await contractWorld();
     const body = c.body ? sampleBody(c as BodyContract, fresh.ids) : undefined;
     const res = await api<ErrorBody>(c.method, url(c, fresh.ids), { cookie: fresh.cookie, body });

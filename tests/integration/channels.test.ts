@@ -37,12 +37,29 @@ describe("creating channels", () => {
     ["OWNER", "ANNOUNCEMENT", 201],
   ] as const)("%s creates %s → %i", async (who, kind, status) => {
     const s = await setup();
-    const cookie = who === "OWNER" ? s.cookie : who === "ADMIN" ? s.admin.cookie : who === "MEMBER" ? s.member.cookie : s.guest.cookie;
+    const cookie =
+      who === "OWNER"
+        ? s.cookie
+        : who === "ADMIN"
+          ? s.admin.cookie
+          : who === "MEMBER"
+            ? s.member.cookie
+            : s.guest.cookie;
     const before = await channelCount(s.workspace.id);
-    const res = await api("POST", `${s.base}/channels`, { cookie, body: { name: "new-one", kind, description: "about" } });
+    const res = await api("POST", `${s.base}/channels`, {
+      cookie,
+      body: { name: "new-one", kind, description: "about" },
+    });
     expect(res.status).toBe(status);
     expect(await channelCount(s.workspace.id)).toBe(before + (status === 201 ? 1 : 0));
-    if (status === 201) expect(res.json.data).toMatchObject({ name: "new-one", kind, description: "about", isMember: true, archivedAt: null });
+    if (status === 201)
+      expect(res.json.data).toMatchObject({
+        name: "new-one",
+        kind,
+        description: "about",
+        isMember: true,
+        archivedAt: null,
+      });
     else expect(res.json.error.code).toBe("FORBIDDEN");
   });
 
@@ -54,7 +71,14 @@ describe("creating channels", () => {
     expect(dup.json.error.code).toBe("CONFLICT");
     // Another workspace may use the name.
     const other = await createWorkspaceWithOwner();
-    expect((await api("POST", `/api/v1/workspaces/${other.workspace.id}/channels`, { cookie: other.cookie, body: { name: "design" } })).status).toBe(201);
+    expect(
+      (
+        await api("POST", `/api/v1/workspaces/${other.workspace.id}/channels`, {
+          cookie: other.cookie,
+          body: { name: "design" },
+        })
+      ).status,
+    ).toBe(201);
   });
 });
 
@@ -74,10 +98,16 @@ describe("races", () => {
   it("joining the same channel twice at once succeeds both times", async () => {
     const s = await setup();
     const ch = await s.create(s.cookie, "popular");
-    const join = () => api("POST", `${s.base}/channels/${ch.id}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } });
+    const join = () =>
+      api("POST", `${s.base}/channels/${ch.id}/members`, {
+        cookie: s.member.cookie,
+        body: { userId: s.member.user.id },
+      });
     const results = await Promise.all([join(), join(), join()]);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect(await (await getDb()).channelMember.count({ where: { channelId: ch.id, userId: s.member.user.id } })).toBe(1);
+    expect(await (await getDb()).channelMember.count({ where: { channelId: ch.id, userId: s.member.user.id } })).toBe(
+      1,
+    );
   });
 });
 
@@ -114,18 +144,33 @@ describe("managing channels", () => {
     const denied = await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "after", body: "x" } });
     expect(denied.status).toBe(403);
     expect(denied.json.error.message).toMatch(/archived/);
-    expect((await api("POST", `${url}/posts`, { cookie: s.cookie, body: { title: "after", body: "x" } })).status).toBe(403);
-    expect((await api("POST", `${s.base}/posts/${post.json.data.id}/comments`, { cookie: s.member.cookie, body: { body: "hi" } })).status).toBe(403);
+    expect((await api("POST", `${url}/posts`, { cookie: s.cookie, body: { title: "after", body: "x" } })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await api("POST", `${s.base}/posts/${post.json.data.id}/comments`, {
+          cookie: s.member.cookie,
+          body: { body: "hi" },
+        })
+      ).status,
+    ).toBe(403);
     expect([await db.post.count(), await db.comment.count()]).toEqual([posts, comments]);
     // Still readable, listed after the active channels.
     expect((await api("GET", `${url}/posts`, { cookie: s.member.cookie })).json.data).toHaveLength(1);
     expect((await s.names(s.member.cookie)).at(-1)).toBe("old-stuff");
 
     await api("DELETE", `${url}/members/${s.member.user.id}`, { cookie: s.member.cookie });
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status).toBe(403);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status,
+    ).toBe(403);
 
-    expect((await api("PATCH", url, { cookie: s.admin.cookie, body: { archived: false } })).json.data.archivedAt).toBeNull();
-    expect((await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "again", body: "x" } })).status).toBe(201);
+    expect(
+      (await api("PATCH", url, { cookie: s.admin.cookie, body: { archived: false } })).json.data.archivedAt,
+    ).toBeNull();
+    expect(
+      (await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "again", body: "x" } })).status,
+    ).toBe(201);
   });
 });
 
@@ -139,8 +184,12 @@ describe("channel membership", () => {
     expect(join.status).toBe(201);
     expect((await api("GET", url, { cookie: s.member.cookie })).json.data.isMember).toBe(true);
     // Joining twice is harmless.
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status).toBe(201);
-    expect(await (await getDb()).channelMember.count({ where: { channelId: ch.id, userId: s.member.user.id } })).toBe(1);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status,
+    ).toBe(201);
+    expect(await (await getDb()).channelMember.count({ where: { channelId: ch.id, userId: s.member.user.id } })).toBe(
+      1,
+    );
 
     expect((await api("DELETE", `${url}/members/${s.member.user.id}`, { cookie: s.member.cookie })).status).toBe(204);
     expect((await api("GET", url, { cookie: s.member.cookie })).json.data.isMember).toBe(false);
@@ -152,8 +201,12 @@ describe("channel membership", () => {
     const ch = await s.create(s.cookie, "ops");
     const url = `${s.base}/channels/${ch.id}`;
     const other = await memberOf(s.workspace.id, "MEMBER");
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: other.user.id } })).status).toBe(403);
-    expect((await api("POST", `${url}/members`, { cookie: s.admin.cookie, body: { userId: other.user.id } })).status).toBe(201);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: other.user.id } })).status,
+    ).toBe(403);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.admin.cookie, body: { userId: other.user.id } })).status,
+    ).toBe(201);
     expect((await api("DELETE", `${url}/members/${other.user.id}`, { cookie: s.member.cookie })).status).toBe(403);
     expect(await (await getDb()).channelMember.count({ where: { channelId: ch.id, userId: other.user.id } })).toBe(1);
     expect((await api("DELETE", `${url}/members/${other.user.id}`, { cookie: s.admin.cookie })).status).toBe(204);
@@ -163,7 +216,10 @@ describe("channel membership", () => {
   it("cannot add someone who is not in the workspace (404)", async () => {
     const s = await setup();
     const stranger = await createUser();
-    const res = await api("POST", `${s.base}/channels/${s.general.id}/members`, { cookie: s.cookie, body: { userId: stranger.id } });
+    const res = await api("POST", `${s.base}/channels/${s.general.id}/members`, {
+      cookie: s.cookie,
+      body: { userId: stranger.id },
+    });
     expect(res.status).toBe(404);
     expect(await (await getDb()).channelMember.count({ where: { userId: stranger.id } })).toBe(0);
   });
@@ -185,20 +241,35 @@ describe("private channels", () => {
     }
     const join = await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } });
     expect(join.status).toBe(404);
-    expect((await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "t", body: "b" } })).status).toBe(404);
+    expect(
+      (await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "t", body: "b" } })).status,
+    ).toBe(404);
 
-    expect((await api("POST", `${url}/members`, { cookie: s.admin.cookie, body: { userId: s.member.user.id } })).status).toBe(201);
-    expect((await api("GET", url, { cookie: s.member.cookie })).json.data).toMatchObject({ name: "secret", isMember: true });
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.admin.cookie, body: { userId: s.member.user.id } })).status,
+    ).toBe(201);
+    expect((await api("GET", url, { cookie: s.member.cookie })).json.data).toMatchObject({
+      name: "secret",
+      isMember: true,
+    });
     expect(await s.names(s.member.cookie)).toContain("secret");
-    expect((await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "me too", body: "b" } })).status).toBe(201);
+    expect(
+      (await api("POST", `${url}/posts`, { cookie: s.member.cookie, body: { title: "me too", body: "b" } })).status,
+    ).toBe(201);
 
     // A (non-guest) member of the private channel adds someone else; a guest member could not.
     const third = await memberOf(s.workspace.id, "MEMBER");
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: third.user.id } })).status).toBe(201);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: third.user.id } })).status,
+    ).toBe(201);
     expect((await api("GET", url, { cookie: third.cookie })).status).toBe(200);
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.guest.user.id } })).status).toBe(201);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.guest.user.id } })).status,
+    ).toBe(201);
     const fourth = await memberOf(s.workspace.id, "MEMBER");
-    expect((await api("POST", `${url}/members`, { cookie: s.guest.cookie, body: { userId: fourth.user.id } })).status).toBe(403);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.guest.cookie, body: { userId: fourth.user.id } })).status,
+    ).toBe(403);
 
     // Removed → invisible again.
     expect((await api("DELETE", `${url}/members/${third.user.id}`, { cookie: s.admin.cookie })).status).toBe(204);
@@ -215,14 +286,34 @@ describe("guests", () => {
     const ch = await s.create(s.cookie, "with-guests");
     expect(await s.names(s.guest.cookie)).toEqual([]);
     expect((await api("GET", `${s.base}/channels/${s.general.id}`, { cookie: s.guest.cookie })).status).toBe(404);
-    const self = await api("POST", `${s.base}/channels/${ch.id}/members`, { cookie: s.guest.cookie, body: { userId: s.guest.user.id } });
+    const self = await api("POST", `${s.base}/channels/${ch.id}/members`, {
+      cookie: s.guest.cookie,
+      body: { userId: s.guest.user.id },
+    });
     expect(self.status).toBe(404);
 
-    expect((await api("POST", `${s.base}/channels/${ch.id}/members`, { cookie: s.admin.cookie, body: { userId: s.guest.user.id } })).status).toBe(201);
+    expect(
+      (
+        await api("POST", `${s.base}/channels/${ch.id}/members`, {
+          cookie: s.admin.cookie,
+          body: { userId: s.guest.user.id },
+        })
+      ).status,
+    ).toBe(201);
     expect(await s.names(s.guest.cookie)).toEqual(["with-guests"]);
-    const post = await api("POST", `${s.base}/channels/${ch.id}/posts`, { cookie: s.guest.cookie, body: { title: "hello", body: "from a guest" } });
+    const post = await api("POST", `${s.base}/channels/${ch.id}/posts`, {
+      cookie: s.guest.cookie,
+      body: { title: "hello", body: "from a guest" },
+    });
     expect(post.status).toBe(201);
-    expect((await api("POST", `${s.base}/channels/${s.general.id}/posts`, { cookie: s.guest.cookie, body: { title: "x", body: "y" } })).status).toBe(404);
+    expect(
+      (
+        await api("POST", `${s.base}/channels/${s.general.id}/posts`, {
+          cookie: s.guest.cookie,
+          body: { title: "x", body: "y" },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -239,11 +330,18 @@ describe("announcement channels", () => {
 
     const post = await api("POST", `${url}/posts`, { cookie: s.admin.cookie, body: { title: "Release", body: "v1" } });
     expect(post.status).toBe(201);
-    expect((await api("POST", `${url}/posts`, { cookie: s.cookie, body: { title: "Also", body: "v2" } })).status).toBe(201);
+    expect((await api("POST", `${url}/posts`, { cookie: s.cookie, body: { title: "Also", body: "v2" } })).status).toBe(
+      201,
+    );
 
-    const comment = await api("POST", `${s.base}/posts/${post.json.data.id}/comments`, { cookie: s.member.cookie, body: { body: "congrats" } });
+    const comment = await api("POST", `${s.base}/posts/${post.json.data.id}/comments`, {
+      cookie: s.member.cookie,
+      body: { body: "congrats" },
+    });
     expect(comment.status).toBe(201);
     // A member may join it by themselves.
-    expect((await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status).toBe(201);
+    expect(
+      (await api("POST", `${url}/members`, { cookie: s.member.cookie, body: { userId: s.member.user.id } })).status,
+    ).toBe(201);
   });
 });

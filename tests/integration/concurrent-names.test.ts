@@ -12,12 +12,16 @@ describe("names picked at the same instant", () => {
       signUp({ name: "Ada Lovelace", email: `ada-${i}-${Date.now()}@example.test`, password: "correct horse battery" }),
     );
     const users = await Promise.all(signUps);
-    expect(new Set(users.map((u) => u.handle))).toEqual(new Set(["adalovelace", "adalovelace2", "adalovelace3", "adalovelace4", "adalovelace5", "adalovelace6"]));
+    expect(new Set(users.map((u) => u.handle))).toEqual(
+      new Set(["adalovelace", "adalovelace2", "adalovelace3", "adalovelace4", "adalovelace5", "adalovelace6"]),
+    );
   });
 
   it("the same address signing up twice at once: one account, and the other a 409 on the email field", async () => {
     const email = `twin-${Date.now()}@example.test`;
-    const results = await Promise.allSettled([0, 1, 2].map(() => signUp({ name: "Twin", email, password: "correct horse battery" })));
+    const results = await Promise.allSettled(
+      [0, 1, 2].map(() => signUp({ name: "Twin", email, password: "correct horse battery" })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
       expect(r.reason).toBeInstanceOf(AppError);
@@ -28,13 +32,21 @@ describe("names picked at the same instant", () => {
   it("workspaces created with the same name at once get distinct slugs", async () => {
     const user = await createUser();
     const cookie = await sessionCookie(user.id);
-    const responses = await Promise.all([0, 1, 2, 3, 4].map(() => api("POST", "/api/v1/workspaces", { cookie, body: { name: "Launch Crew" } })));
+    const responses = await Promise.all(
+      [0, 1, 2, 3, 4].map(() => api("POST", "/api/v1/workspaces", { cookie, body: { name: "Launch Crew" } })),
+    );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    expect(new Set(responses.map((r) => r.json.data.slug))).toEqual(new Set(["launch-crew", "launch-crew-2", "launch-crew-3", "launch-crew-4", "launch-crew-5"]));
+    expect(new Set(responses.map((r) => r.json.data.slug))).toEqual(
+      new Set(["launch-crew", "launch-crew-2", "launch-crew-3", "launch-crew-4", "launch-crew-5"]),
+    );
   });
 
   it("accents fold into the address and the handle", async () => {
-    const user = await signUp({ name: "Émile Zoë", email: `emile-${Date.now()}@example.test`, password: "correct horse battery" });
+    const user = await signUp({
+      name: "Émile Zoë",
+      email: `emile-${Date.now()}@example.test`,
+      password: "correct horse battery",
+    });
     expect(user.handle).toBe("emilezoe");
     const cookie = await sessionCookie(user.id);
     const res = await api("POST", "/api/v1/workspaces", { cookie, body: { name: "Café Crème" } });

@@ -28,14 +28,21 @@ describe("the dev mailbox", () => {
 
   it.each([
     ["a managed database", { DATABASE_URL: "postgresql://db.example.com/tidings" }],
-    ["a managed database with DEV_MAILBOX=off", { DATABASE_URL: "postgresql://db.example.com/tidings", DEV_MAILBOX: "off" as const }],
+    [
+      "a managed database with DEV_MAILBOX=off",
+      { DATABASE_URL: "postgresql://db.example.com/tidings", DEV_MAILBOX: "off" as const },
+    ],
     ["the embedded database with DEV_MAILBOX=off", { DEV_MAILBOX: "off" as const }],
   ])("is hidden on %s, and health says the emails reach no one", async (_name, values) => {
     configure(values);
     expect(await readDevMailbox()).toBeNull();
     const health = await api("GET", "/api/health");
     expect(health.status).toBe(200);
-    expect(health.json.data.email).toEqual({ ok: false, adapter: "dev-mailbox", error: expect.stringContaining("set RESEND_API_KEY") });
+    expect(health.json.data.email).toEqual({
+      ok: false,
+      adapter: "dev-mailbox",
+      error: expect.stringContaining("set RESEND_API_KEY"),
+    });
   });
 
   it("is shown on a managed database only when DEV_MAILBOX=on", async () => {

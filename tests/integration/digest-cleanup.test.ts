@@ -24,7 +24,8 @@ async function runCron<T>(fn: typeof dailyDigestFn | typeof cleanupFn, now: Date
   return result;
 }
 
-const digests = async (email: string) => (await listMailTo(await getDb(), email)).filter((m) => /new posts? in your channels/.test(m.subject));
+const digests = async (email: string) =>
+  (await listMailTo(await getDb(), email)).filter((m) => /new posts? in your channels/.test(m.subject));
 
 describe("catch-up and the daily digest", () => {
   it("lists unread posts by others in followed channels, and the digest sends them once a day in the person's morning", async () => {
@@ -34,10 +35,20 @@ describe("catch-up and the daily digest", () => {
     const elsewhere = await memberOf(workspace.id, "MEMBER");
     const db = await getDb();
     await db.user.update({ where: { id: elsewhere.user.id }, data: { timeZone: "America/New_York" } }); // 03:00 there
-    await db.channelMember.updateMany({ where: { userId: quiet.user.id }, data: { lastReadAt: new Date(Date.now() + 60_000) } });
+    await db.channelMember.updateMany({
+      where: { userId: quiet.user.id },
+      data: { lastReadAt: new Date(Date.now() + 60_000) },
+    });
 
     for (const title of ["One", "Two"]) {
-      expect((await api("POST", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, { cookie, body: { title, body: "x" } })).status).toBe(201);
+      expect(
+        (
+          await api("POST", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, {
+            cookie,
+            body: { title, body: "x" },
+          })
+        ).status,
+      ).toBe(201);
     }
     const actor = sessionActor((await loadClaims(reader.user.id))!);
     const before = await catchUp(actor);
@@ -70,19 +81,54 @@ describe("scheduled cleanup", () => {
     const db = await getDb();
     const day = 86_400_000;
     const ago = (days: number) => new Date(Date.now() - days * day);
-    const expired = await db.invite.create({ data: { workspaceId: workspace.id, email: "gone@example.test", role: "MEMBER", invitedById: owner.id, expiresAt: ago(1) } });
-    const open = await db.invite.create({ data: { workspaceId: workspace.id, email: "open@example.test", role: "MEMBER", invitedById: owner.id, expiresAt: new Date(Date.now() + day) } });
-    await db.oneTimeToken.create({ data: { purpose: "PASSWORD_RESET", email: owner.email, userId: owner.id, tokenHash: `old-${Math.random()}`, expiresAt: ago(1) } });
-    const oldSent = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(8) } });
-    const recentSent = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(1) } });
+    const expired = await db.invite.create({
+      data: {
+        workspaceId: workspace.id,
+        email: "gone@example.test",
+        role: "MEMBER",
+        invitedById: owner.id,
+        expiresAt: ago(1),
+      },
+    });
+    const open = await db.invite.create({
+      data: {
+        workspaceId: workspace.id,
+        email: "open@example.test",
+        role: "MEMBER",
+        invitedById: owner.id,
+        expiresAt: new Date(Date.now() + day),
+      },
+    });
+    await db.oneTimeToken.create({
+      data: {
+        purpose: "PASSWORD_RESET",
+        email: owner.email,
+        userId: owner.id,
+        tokenHash: `old-${Math.random()}`,
+        expiresAt: ago(1),
+      },
+    });
+    const oldSent = await db.outboxEvent.create({
+      data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(8) },
+    });
+    const recentSent = await db.outboxEvent.create({
+      data: { name: "user/signed-up", data: {}, status: "SENT", sentAt: ago(1) },
+    });
     const pending = await db.outboxEvent.create({ data: { name: "user/signed-up", data: {}, createdAt: ago(30) } });
     const base = `/api/v1/workspaces/${workspace.id}`;
-    const oldPost = (await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "old", body: "x" } })).json.data.id as string;
-    const newPost = (await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "new", body: "x" } })).json.data.id as string;
+    const oldPost = (
+      await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "old", body: "x" } })
+    ).json.data.id as string;
+    const newPost = (
+      await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "new", body: "x" } })
+    ).json.data.id as string;
     await db.post.update({ where: { id: oldPost }, data: { deletedAt: ago(31) } });
     await db.post.update({ where: { id: newPost }, data: { deletedAt: ago(2) } });
 
-    const removed = await runCron<{ invites: number; tokens: number; outbox: number; posts: number }>(cleanupFn, new Date());
+    const removed = await runCron<{ invites: number; tokens: number; outbox: number; posts: number }>(
+      cleanupFn,
+      new Date(),
+    );
     expect(removed.invites).toBeGreaterThanOrEqual(1);
     expect(removed.tokens).toBeGreaterThanOrEqual(1);
     expect(removed.outbox).toBeGreaterThanOrEqual(1);

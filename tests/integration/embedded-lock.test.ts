@@ -13,7 +13,9 @@ afterAll(() => {
 });
 
 /** Runs tests/support/hold-embedded-db.ts on `dir`; resolves with its verdict line ("ready" or "failed: …"), what it printed before, and the process. */
-function opener(dir: string): Promise<{ line: string; out: string; child: ChildProcess; exited: Promise<number | null> }> {
+function opener(
+  dir: string,
+): Promise<{ line: string; out: string; child: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/hold-embedded-db.ts"], {
     env: { ...process.env, PGLITE_DATA_DIR: dir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],

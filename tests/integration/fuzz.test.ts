@@ -28,20 +28,37 @@ import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";
 import type { Contract } from "@/lib/validation/contract";
 import { api, type ApiResponse } from "../support/api";
-import { bodyKeys, contractWorld, pathParams, sampleBody, type BodyContract, type ContractWorld, type Ids } from "../support/contract-world";
+import {
+  bodyKeys,
+  contractWorld,
+  pathParams,
+  sampleBody,
+  type BodyContract,
+  type ContractWorld,
+  type Ids,
+} from "../support/contract-world";
 
 /** Fixed, so CI is deterministic; each property derives its own seed from it. Explore locally with FUZZ_SEED=<n>. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_124);
 /** Runs per property, sized to keep the file well under 40 s on PGlite. Explore locally with FUZZ_RUNS_X=<factor>. */
 const scale = Number(process.env.FUZZ_RUNS_X ?? 1);
 const RUNS = Object.fromEntries(
-  Object.entries({ body: 40, path: 15, query: 30, credentials: 8, everything: 15, invalid: 25 }).map(([k, n]) => [k, Math.round(n * scale)]),
+  Object.entries({ body: 40, path: 15, query: 30, credentials: 8, everything: 15, invalid: 25 }).map(([k, n]) => [
+    k,
+    Math.round(n * scale),
+  ]),
 ) as Record<Part | "invalid", number>;
 
 type World = ContractWorld;
-type Credentials = "owner" | "admin-token" | "read-token" | "none" | { header: "authorization" | "cookie"; value: string };
+type Credentials =
+  "owner" | "admin-token" | "read-token" | "none" | { header: "authorization" | "cookie"; value: string };
 /** One request: path parameter values (decoded), query entries, body text with its content type. */
-type Probe = { credentials: Credentials; params: Record<string, string>; query: [string, string][]; body: { text: string; type: string } | undefined };
+type Probe = {
+  credentials: Credentials;
+  params: Record<string, string>;
+  query: [string, string][];
+  body: { text: string; type: string } | undefined;
+};
 type Part = "body" | "path" | "query" | "credentials" | "everything";
 type ErrorBody = { error?: { code?: unknown; message?: unknown } };
 
@@ -64,16 +81,64 @@ beforeAll(async () => {
 // Generators of odd values
 
 const oddConstants = [
-  "", " ", "\t\n", "\r\n\r\n", "%00", "../", "../../etc/passwd", "..%2F..%2F", "\\", "'; DROP TABLE \"Post\"; --", "<script>alert(1)</script>",
-  "null", "true", "0", "-0", "1e308", "NaN", "Infinity", "[]", "{}", "__proto__", "constructor", "${x}", "%s%n", "@everyone", "@", "a".repeat(65),
+  "",
+  " ",
+  "\t\n",
+  "\r\n\r\n",
+  "%00",
+  "../",
+  "../../etc/passwd",
+  "..%2F..%2F",
+  "\\",
+  '\'; DROP TABLE "Post"; --',
+  "<script>alert(1)</script>",
+  "null",
+  "true",
+  "0",
+  "-0",
+  "1e308",
+  "NaN",
+  "Infinity",
+  "[]",
+  "{}",
+  "__proto__",
+  "constructor",
+  "${x}",
+  "%s%n",
+  "@everyone",
+  "@",
+  "a".repeat(65),
 ];
-const oddUnicode = ["\u202Eevil", "\uFEFF", "\u200B", "\u00A0", "\uD800", "\uDFFF", "a\uDBFFb", "💩", "👩‍👩‍👧‍👦", "𝕏", "Ω", "ß", "İ", "e\u0301", "\uFFFF", "\u{10FFFF}"];
+const oddUnicode = [
+  "\u202Eevil",
+  "\uFEFF",
+  "\u200B",
+  "\u00A0",
+  "\uD800",
+  "\uDFFF",
+  "a\uDBFFb",
+  "💩",
+  "👩‍👩‍👧‍👦",
+  "𝕏",
+  "Ω",
+  "ß",
+  "İ",
+  "e\u0301",
+  "\uFFFF",
+  "\u{10FFFF}",
+];
 /** Text with control characters (NUL above all): the bytes that storage and logs choke on. */
-const controlText = fc.string({ unit: fc.constantFrom("\u0000", "\u0001", "\u0008", "\u001B", "\u007F", "\u0085", "\u2028", "a", " "), minLength: 1, maxLength: 12 });
+const controlText = fc.string({
+  unit: fc.constantFrom("\u0000", "\u0001", "\u0008", "\u001B", "\u007F", "\u0085", "\u2028", "a", " "),
+  minLength: 1,
+  maxLength: 12,
+});
 
 /** Strings up to `max` characters: a repeated unit, so huge ones stay cheap to generate and to shrink. */
 const longString = (max: number) =>
-  fc.tuple(fc.string({ unit: "binary", minLength: 1, maxLength: 4 }), fc.integer({ min: 100, max })).map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+  fc
+    .tuple(fc.string({ unit: "binary", minLength: 1, maxLength: 4 }), fc.integer({ min: 100, max }))
+    .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
 
 const oddString = (max: number) =>
   fc.oneof(
@@ -85,7 +150,11 @@ const oddString = (max: number) =>
     { arbitrary: longString(max), weight: 1 },
   );
 
-const oddNumber = fc.oneof(fc.constantFrom(1e308, -1e308, -0, 0, 5e-324, 2 ** 53, -(2 ** 53), 2 ** 31, 1.5, -1, 1, 365, 366, 1e6), fc.double(), fc.integer());
+const oddNumber = fc.oneof(
+  fc.constantFrom(1e308, -1e308, -0, 0, 5e-324, 2 ** 53, -(2 ** 53), 2 ** 31, 1.5, -1, 1, 365, 366, 1e6),
+  fc.double(),
+  fc.integer(),
+);
 
 const deeplyNested = fc.integer({ min: 1, max: 3000 }).map((depth) => {
   let value: unknown = [];
@@ -94,7 +163,9 @@ const deeplyNested = fc.integer({ min: 1, max: 3000 }).map((depth) => {
 });
 
 /** Objects whose own `__proto__` / `constructor` keys are data, as JSON.parse makes them. */
-const protoKeys = fc.constantFrom('{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"__proto__":null}').map((t) => JSON.parse(t) as unknown);
+const protoKeys = fc
+  .constantFrom('{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"__proto__":null}')
+  .map((t) => JSON.parse(t) as unknown);
 
 /** Any JSON value a client might put in a field: odd strings first, then wrong types, odd numbers, deep nesting. */
 const oddValue = (max: number): fc.Arbitrary<unknown> =>
@@ -110,32 +181,84 @@ const oddValue = (max: number): fc.Arbitrary<unknown> =>
 // ---------------------------------------------------------------------------------------------------------------
 // Generators of request parts
 
-const NOT_JSON_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/jsonx", "json", "*/*", ""];
-const jsonTypes = fc.constantFrom("application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/vnd.api+json", "application/problem+json");
+const NOT_JSON_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "application/jsonx",
+  "json",
+  "*/*",
+  "",
+];
+const jsonTypes = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "APPLICATION/JSON",
+  "application/vnd.api+json",
+  "application/problem+json",
+);
 const malformedJson = fc.oneof(
-  fc.constantFrom("", " ", "{", '{"a":', "{'a':1}", "[1,2", "undefined", "NaN", "{a:1}", '{"a":1}garbage', '{"a":1,}', "\u0000", "\uFEFF\uFEFF{}", "tru", '"unterminated'),
+  fc.constantFrom(
+    "",
+    " ",
+    "{",
+    '{"a":',
+    "{'a':1}",
+    "[1,2",
+    "undefined",
+    "NaN",
+    "{a:1}",
+    '{"a":1}garbage',
+    '{"a":1,}',
+    "\u0000",
+    "\uFEFF\uFEFF{}",
+    "tru",
+    '"unterminated',
+  ),
   fc.string({ unit: "binary", maxLength: 50 }),
 );
 
 /** Bodies: mostly the valid sample with a field made odd (the rest passes, so the odd value travels furthest). */
 function bodyArb(c: Contract, w: World): fc.Arbitrary<Probe["body"]> {
-  const json = (value: fc.Arbitrary<unknown>) => fc.tuple(value, jsonTypes).map(([v, type]) => ({ text: JSON.stringify(v) ?? "null", type }));
+  const json = (value: fc.Arbitrary<unknown>) =>
+    fc.tuple(value, jsonTypes).map(([v, type]) => ({ text: JSON.stringify(v) ?? "null", type }));
   // Endpoints without a body must ignore whatever is sent (DELETE, the resend POST); GET cannot carry one.
-  if (!c.body) return c.method === "GET" ? fc.constant(undefined) : fc.option(json(fc.jsonValue({ maxDepth: 2 })), { nil: undefined });
+  if (!c.body)
+    return c.method === "GET"
+      ? fc.constant(undefined)
+      : fc.option(json(fc.jsonValue({ maxDepth: 2 })), { nil: undefined });
   const max = maxBytes(c);
   const keys = bodyKeys(c);
   const valid = sampleBody(c as BodyContract, w.ids);
   const key = fc.constantFrom(...keys);
   const allKeysOdd = fc.record(Object.fromEntries(keys.map((k) => [k, oddValue(max)])), { requiredKeys: [] });
-  const extraKeys = fc.dictionary(fc.oneof(key, fc.constantFrom("__proto__", "constructor", "id", "workspaceId", "authorId", "role"), fc.string({ maxLength: 10 })), oddValue(200), { maxKeys: 3 });
+  const extraKeys = fc.dictionary(
+    fc.oneof(
+      key,
+      fc.constantFrom("__proto__", "constructor", "id", "workspaceId", "authorId", "role"),
+      fc.string({ maxLength: 10 }),
+    ),
+    oddValue(200),
+    { maxKeys: 3 },
+  );
   return fc.oneof(
     { arbitrary: json(fc.tuple(key, oddValue(max)).map(([k, v]) => ({ ...valid, [k]: v }))), weight: 8 },
     { arbitrary: json(fc.tuple(allKeysOdd, extraKeys).map(([a, b]) => ({ ...b, ...a }))), weight: 3 },
     { arbitrary: json(fc.jsonValue({ maxDepth: 4 })), weight: 2 },
     { arbitrary: json(fc.constant(valid)), weight: 1 },
     { arbitrary: fc.record({ text: malformedJson, type: jsonTypes }), weight: 2 },
-    { arbitrary: fc.record({ text: fc.oneof(fc.constant(JSON.stringify(valid)), malformedJson), type: fc.constantFrom(...NOT_JSON_TYPES) }), weight: 2 },
-    { arbitrary: fc.constant({ text: JSON.stringify({ ...valid, pad: "x".repeat(max) }), type: "application/json" }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        text: fc.oneof(fc.constant(JSON.stringify(valid)), malformedJson),
+        type: fc.constantFrom(...NOT_JSON_TYPES),
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.constant({ text: JSON.stringify({ ...valid, pad: "x".repeat(max) }), type: "application/json" }),
+      weight: 1,
+    },
   );
 }
 
@@ -153,7 +276,25 @@ function paramArb(name: string, w: World): fc.Arbitrary<string> {
   const real = w.ids[name] ?? "missing";
   const odd = fc
     .oneof(
-      fc.constantFrom("../", "..%2F..", "%00", "\u0000", "a\u0000", "%2e%2e", "a/b", "a?b", "a#b", " ", "💩", "\u202E", "İd", "null", "undefined", "__proto__", "constructor"),
+      fc.constantFrom(
+        "../",
+        "..%2F..",
+        "%00",
+        "\u0000",
+        "a\u0000",
+        "%2e%2e",
+        "a/b",
+        "a?b",
+        "a#b",
+        " ",
+        "💩",
+        "\u202E",
+        "İd",
+        "null",
+        "undefined",
+        "__proto__",
+        "constructor",
+      ),
       fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/),
       fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
       controlText,
@@ -173,28 +314,71 @@ const b64url = (s: string) => Buffer.from(s).toString("base64url");
 /** Any date JavaScript can hold (years -271821 to 275760), and strings that only look like dates. */
 const dateish = fc.oneof(
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom("2026-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "-000001-12-31T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "1970-01-01", "0", "2026-02-30", "10000", ""),
+  fc.constantFrom(
+    "2026-01-01T00:00:00.000Z",
+    "0000-01-01T00:00:00.000Z",
+    "-000001-12-31T00:00:00.000Z",
+    "9999-12-31T23:59:59.999Z",
+    "1970-01-01",
+    "0",
+    "2026-02-30",
+    "10000",
+    "",
+  ),
 );
 /** Cursors: random base64url, odd strings, and well-formed ones (as this API encodes them) carrying odd dates and ids. */
 const cursorArb = (w: World) =>
   fc.oneof(
     fc.stringMatching(/^[A-Za-z0-9_-]{0,250}$/),
     oddString(300),
-    fc.tuple(dateish, fc.oneof(fc.constant(w.ids.postId ?? ""), oddString(100))).map(([d, id]) => b64url(JSON.stringify([d, id]))),
+    fc
+      .tuple(dateish, fc.oneof(fc.constant(w.ids.postId ?? ""), oddString(100)))
+      .map(([d, id]) => b64url(JSON.stringify([d, id]))),
     fc.jsonValue({ maxDepth: 2 }).map((v) => b64url(JSON.stringify(v) ?? "")),
   );
 const limitArb = fc.oneof(
   fc.integer().map(String),
-  fc.constantFrom("0", "1", "100", "101", "-1", "1e2", "0x10", "1.5", " 5 ", "Infinity", "NaN", "", "٣", "1_0", "0010", "9".repeat(400)),
+  fc.constantFrom(
+    "0",
+    "1",
+    "100",
+    "101",
+    "-1",
+    "1e2",
+    "0x10",
+    "1.5",
+    " 5 ",
+    "Infinity",
+    "NaN",
+    "",
+    "٣",
+    "1_0",
+    "0010",
+    "9".repeat(400),
+  ),
   oddString(100),
 );
 
 /** Query entries (repeats allowed): cursor and limit for list endpoints, plus unknown parameters anywhere. */
 function queryArb(c: Contract, w: World): fc.Arbitrary<[string, string][]> {
-  const unknown = fc.array(fc.tuple(fc.oneof(fc.constantFrom("sort", "__proto__", "constructor", "cursor", "limit", "limit[]"), fc.string({ maxLength: 10 })), oddString(100)), { minLength: 1, maxLength: 2 });
+  const unknown = fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom("sort", "__proto__", "constructor", "cursor", "limit", "limit[]"),
+        fc.string({ maxLength: 10 }),
+      ),
+      oddString(100),
+    ),
+    { minLength: 1, maxLength: 2 },
+  );
   if (!c.query) return unknown;
-  const known = fc.record({ cursor: cursorArb(w), limit: limitArb }, { requiredKeys: [] }).map((q) => Object.entries(q));
-  return fc.oneof({ arbitrary: known, weight: 4 }, { arbitrary: fc.tuple(known, unknown).map(([a, b]) => [...a, ...b]), weight: 1 });
+  const known = fc
+    .record({ cursor: cursorArb(w), limit: limitArb }, { requiredKeys: [] })
+    .map((q) => Object.entries(q));
+  return fc.oneof(
+    { arbitrary: known, weight: 4 },
+    { arbitrary: fc.tuple(known, unknown).map(([a, b]) => [...a, ...b]), weight: 1 },
+  );
 }
 
 const headerValue = fc.stringMatching(/^[\x21-\x7e]{0,300}$/);
@@ -202,19 +386,33 @@ const headerValue = fc.stringMatching(/^[\x21-\x7e]{0,300}$/);
 const oddCredentials: fc.Arbitrary<Credentials> = fc.oneof(
   fc.constantFrom("admin-token" as const, "read-token" as const, "none" as const),
   headerValue.map((v) => ({ header: "authorization" as const, value: `Bearer tid_${v}` })),
-  fc.constantFrom("Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b", `Bearer tid_${"x".repeat(300)}`).map((value) => ({ header: "authorization" as const, value })),
+  fc
+    .constantFrom("Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b", `Bearer tid_${"x".repeat(300)}`)
+    .map((value) => ({ header: "authorization" as const, value })),
   headerValue.map((v) => ({ header: "cookie" as const, value: `authjs.session-token=${v}` })),
-  fc.constantFrom("authjs.session-token=%E0%A4%A", "authjs.session-token.0=abc; authjs.session-token.1=def", "=; ;;").map((value) => ({ header: "cookie" as const, value })),
+  fc
+    .constantFrom("authjs.session-token=%E0%A4%A", "authjs.session-token.0=abc; authjs.session-token.1=def", "=; ;;")
+    .map((value) => ({ header: "cookie" as const, value })),
 );
 
 /** Requests with `part` fuzzed and the rest valid (the owner's session, this workspace's ids, a valid body); "everything" fuzzes all. */
 function probeArb(c: Contract, w: World, part: Part): fc.Arbitrary<Probe> {
   const odd = (p: Part) => part === p || part === "everything";
   return fc.record({
-    credentials: odd("credentials") ? oddCredentials : fc.constantFrom<Credentials>("owner", "owner", "owner", "admin-token"),
-    params: fc.record(Object.fromEntries(pathParams(c).map((name) => [name, odd("path") ? paramArb(name, w) : fc.constant(w.ids[name] ?? "missing")]))),
+    credentials: odd("credentials")
+      ? oddCredentials
+      : fc.constantFrom<Credentials>("owner", "owner", "owner", "admin-token"),
+    params: fc.record(
+      Object.fromEntries(
+        pathParams(c).map((name) => [name, odd("path") ? paramArb(name, w) : fc.constant(w.ids[name] ?? "missing")]),
+      ),
+    ),
     query: odd("query") ? queryArb(c, w) : fc.constant<[string, string][]>([]),
-    body: odd("body") ? bodyArb(c, w) : fc.constant(c.body ? { text: JSON.stringify(sampleBody(c as BodyContract, w.ids)), type: "application/json" } : undefined),
+    body: odd("body")
+      ? bodyArb(c, w)
+      : fc.constant(
+          c.body ? { text: JSON.stringify(sampleBody(c as BodyContract, w.ids)), type: "application/json" } : undefined,
+        ),
   });
 }
 
@@ -228,7 +426,8 @@ const partsOf = (c: Contract): Part[] => [
 ];
 
 /** A seed per property, stable when contracts are added or reordered. */
-const seedFor = (...parts: string[]) => [...parts.join(" ")].reduce((h, ch) => Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16_777_619), SEED) | 0;
+const seedFor = (...parts: string[]) =>
+  [...parts.join(" ")].reduce((h, ch) => Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16_777_619), SEED) | 0;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sending and checking
@@ -248,7 +447,9 @@ function send(c: Contract, p: Probe, w: World): Promise<ApiResponse<ErrorBody>> 
 function expectWellFormed(res: ApiResponse<ErrorBody>) {
   expect(res.status, JSON.stringify(res.json)).toBeLessThan(500);
   if (res.status >= 400) {
-    expect(res.json).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.stringMatching(/\S/) }) });
+    expect(res.json).toEqual({
+      error: expect.objectContaining({ code: expect.any(String), message: expect.stringMatching(/\S/) }),
+    });
   }
 }
 
@@ -287,7 +488,10 @@ const MAIN_TABLES = ["Post", "Comment", "Channel", "Membership", "ApiToken", "In
 async function snapshot(): Promise<Record<string, string>> {
   const db = await getDb();
   const row = `(to_jsonb(x) - 'lastUsedAt')::text`;
-  const sql = MAIN_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS h FROM "${t}" x`).join(" UNION ALL ");
+  const sql = MAIN_TABLES.map(
+    (t) =>
+      `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS h FROM "${t}" x`,
+  ).join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql);
   expect(rows).toHaveLength(MAIN_TABLES.length);
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
@@ -323,7 +527,9 @@ describe.each(all.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", (_, c
 
   if (c.method === "GET") return;
   it("certainly-invalid requests: a 4xx, and the main tables are unchanged", async () => {
-    const invalid = fc.oneof(...partsOf(c).map((part) => probeArb(c, home, part))).filter((p) => certainlyInvalid(c, p, home));
+    const invalid = fc
+      .oneof(...partsOf(c).map((part) => probeArb(c, home, part)))
+      .filter((p) => certainlyInvalid(c, p, home));
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(invalid, async (p) => {

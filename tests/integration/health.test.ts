@@ -18,7 +18,9 @@ describe("GET /api/health", () => {
 
   it("flags the queue when outbox events have given up (DEAD)", async () => {
     const { getDb } = await import("@/lib/data/db");
-    await (await getDb()).outboxEvent.create({ data: { name: "post/created", data: {}, status: "DEAD", attempts: 12 } });
+    await (
+      await getDb()
+    ).outboxEvent.create({ data: { name: "post/created", data: {}, status: "DEAD", attempts: 12 } });
     const res = await api("GET", "/api/health");
     expect(res.status).toBe(200);
     expect(res.json.data.queue).toMatchObject({ ok: false, outboxDead: 1 });

@@ -15,7 +15,9 @@ afterEach(() => runtime.uninstall());
 const tokensMailedTo = async (email: string) => {
   await runtime.drain();
   const mail = await listMailTo(await getDb(), email);
-  return mail.filter((m) => m.subject.includes("invited you")).map((m) => /[?&]token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? "");
+  return mail
+    .filter((m) => m.subject.includes("invited you"))
+    .map((m) => /[?&]token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? "");
 };
 
 async function setup() {
@@ -42,14 +44,25 @@ describe("invites", () => {
     expect(invites).toHaveLength(1);
     expect(invites[0]?.subject).toContain(`invited you to ${workspace.name} on Tidings`);
 
-    await expect(previewInvite(token!)).resolves.toMatchObject({ workspaceId: workspace.id, email: invitee.email, role: "MEMBER", status: "pending", hasAccount: true });
+    await expect(previewInvite(token!)).resolves.toMatchObject({
+      workspaceId: workspace.id,
+      email: invitee.email,
+      role: "MEMBER",
+      status: "pending",
+      hasAccount: true,
+    });
     const accepted = await api("POST", `${base}/accept`, { cookie: inviteeCookie, body: { token } });
     expect(accepted.status).toBe(200);
     expect(accepted.json.data).toMatchObject({ workspaceId: workspace.id, role: "MEMBER", alreadyMember: false });
-    expect((await (await getDb()).user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerifiedAt).not.toBeNull();
+    expect(
+      (await (await getDb()).user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerifiedAt,
+    ).not.toBeNull();
     await expect(previewInvite(token!)).resolves.toMatchObject({ status: "accepted" });
     // The same old cookie now sees the workspace (claims version bumped) and #general.
-    expect((await api("GET", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, { cookie: inviteeCookie })).status).toBe(200);
+    expect(
+      (await api("GET", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, { cookie: inviteeCookie }))
+        .status,
+    ).toBe(200);
 
     const again = await api("POST", `${base}/accept`, { cookie: inviteeCookie, body: { token } });
     expect(again.status).toBe(200);
@@ -65,8 +78,12 @@ describe("invites", () => {
     const admin = await memberOf(workspace.id, "ADMIN");
     expect((await api("POST", base, { cookie: member.cookie, body: { email: "x@example.test" } })).status).toBe(403);
     expect((await api("GET", base, { cookie: member.cookie })).status).toBe(403);
-    expect((await api("POST", base, { cookie: admin.cookie, body: { email: "y@example.test", role: "OWNER" } })).status).toBe(403);
-    expect((await api("POST", base, { cookie: admin.cookie, body: { email: "y@example.test", role: "ADMIN" } })).status).toBe(201);
+    expect(
+      (await api("POST", base, { cookie: admin.cookie, body: { email: "y@example.test", role: "OWNER" } })).status,
+    ).toBe(403);
+    expect(
+      (await api("POST", base, { cookie: admin.cookie, body: { email: "y@example.test", role: "ADMIN" } })).status,
+    ).toBe(201);
     expect((await api("POST", base, { cookie, body: { email: "y@example.test" } })).status).toBe(409); // already pending
     expect((await api("POST", base, { cookie, body: { email: admin.user.email } })).status).toBe(409); // already a member
     expect((await api("POST", base, { cookie, body: { email: "not an email" } })).status).toBe(422);
@@ -110,9 +127,18 @@ describe("invites", () => {
     const { cookie, base, invitee } = await setup();
     await api("POST", base, { cookie, body: { email: invitee.email } });
     const [token] = await tokensMailedTo(invitee.email);
-    expect((await api("POST", `${base}/accept`, { cookie: (await memberOf((await createWorkspaceWithOwner()).workspace.id, "MEMBER")).cookie, body: { token: "nope" } })).status).toBe(404);
+    expect(
+      (
+        await api("POST", `${base}/accept`, {
+          cookie: (await memberOf((await createWorkspaceWithOwner()).workspace.id, "MEMBER")).cookie,
+          body: { token: "nope" },
+        })
+      ).status,
+    ).toBe(404);
     const stranger = await createUser();
-    expect((await api("POST", `${base}/accept`, { cookie: await sessionCookie(stranger.id), body: { token } })).status).toBe(403);
+    expect(
+      (await api("POST", `${base}/accept`, { cookie: await sessionCookie(stranger.id), body: { token } })).status,
+    ).toBe(403);
     expect((await api("POST", `${base}/accept`, { body: { token } })).status).toBe(401);
   });
 });

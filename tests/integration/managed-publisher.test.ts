@@ -22,7 +22,9 @@ import { createUser } from "../factories";
 afterAll(() => fake.close());
 
 const rowFor = async (userId: string) =>
-  (await (await getDb()).outboxEvent.findMany({ where: { name: "user/signed-up" } })).find((r) => (r.data as { userId: string }).userId === userId);
+  (await (await getDb()).outboxEvent.findMany({ where: { name: "user/signed-up" } })).find(
+    (r) => (r.data as { userId: string }).userId === userId,
+  );
 
 describe("managed publisher (Inngest event API)", () => {
   it("sends each outbox row with its id as the event id, validated, and marks it sent", async () => {
@@ -31,7 +33,9 @@ describe("managed publisher (Inngest event API)", () => {
     await relayOutbox(outboxPublisher());
     const row = await rowFor(user.id);
     expect(row?.status).toBe("SENT");
-    expect(fake.received.filter((e) => e.id === row?.id)).toEqual([{ id: row?.id, name: "user/signed-up", data: { userId: user.id, email: user.email }, ts: expect.any(Number) }]);
+    expect(fake.received.filter((e) => e.id === row?.id)).toEqual([
+      { id: row?.id, name: "user/signed-up", data: { userId: user.id, email: user.email }, ts: expect.any(Number) },
+    ]);
   });
 
   it("carries the id of the request that recorded the event as an Inngest session", async () => {
@@ -39,7 +43,9 @@ describe("managed publisher (Inngest event API)", () => {
     await relayOutbox(outboxPublisher());
     const row = await rowFor(user.id);
     expect(row?.requestId).toBe("req-from-sign-up");
-    expect(fake.received.filter((e) => e.id === row?.id)).toEqual([expect.objectContaining({ meta: { sessions: { request: "req-from-sign-up" } } })]);
+    expect(fake.received.filter((e) => e.id === row?.id)).toEqual([
+      expect.objectContaining({ meta: { sessions: { request: "req-from-sign-up" } } }),
+    ]);
   });
 
   it("keeps the row pending while Inngest is down, and sends it with the same id later", async () => {

@@ -10,7 +10,8 @@ import { loadClaims, sessionActor } from "@/lib/auth/claims";
 import { api } from "../support/api";
 import { createUser, createWorkspaceWithOwner, memberOf } from "../factories";
 
-const mentionMails = async (email: string) => (await listMailTo(await getDb(), email)).filter((m) => m.subject.includes("mentioned you"));
+const mentionMails = async (email: string) =>
+  (await listMailTo(await getDb(), email)).filter((m) => m.subject.includes("mentioned you"));
 
 async function runNotify(name: "post/created" | "comment/created", data: Record<string, string>) {
   const t = new InngestTestEngine({ function: notifyMentionsFn, events: [{ name, data, id: `evt-${Math.random()}` }] });
@@ -27,7 +28,10 @@ describe("mentions", () => {
     const bob = await memberOf(workspace.id, "MEMBER");
     const outsider = await createUser();
     const db = await getDb();
-    await db.channelMember.update({ where: { channelId_userId: { channelId: general.id, userId: bob.user.id } }, data: { notifyLevel: "NOTHING" } });
+    await db.channelMember.update({
+      where: { channelId_userId: { channelId: general.id, userId: bob.user.id } },
+      data: { notifyLevel: "NOTHING" },
+    });
 
     const body = `Hey @${ada.user.handle} and @${bob.user.handle}, also @${outsider.handle} and @${owner.handle} (me) and \`@${ada.user.handle}\``;
     const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "Plans", body } });
@@ -41,7 +45,12 @@ describe("mentions", () => {
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: "mention", postId, actorId: owner.id, commentId: null });
 
-    const result = await runNotify("post/created", { workspaceId: workspace.id, channelId: general.id, postId, authorId: owner.id });
+    const result = await runNotify("post/created", {
+      workspaceId: workspace.id,
+      channelId: general.id,
+      postId,
+      authorId: owner.id,
+    });
     expect(result).toEqual({ mentions: 2, emailed: 1 });
     const [mail] = await mentionMails(ada.user.email);
     expect(mail?.subject).toBe(`${owner.name} mentioned you in #general`);
@@ -63,19 +72,31 @@ describe("mentions", () => {
     const channel = await api("POST", `${base}/channels`, { cookie, body: { name: "secret", kind: "PRIVATE" } });
     expect(channel.status).toBe(201);
     const channelId: string = channel.json.data.id;
-    const added = await api("POST", `${base}/channels/${channelId}/members`, { cookie, body: { userId: insider.user.id } });
+    const added = await api("POST", `${base}/channels/${channelId}/members`, {
+      cookie,
+      body: { userId: insider.user.id },
+    });
     expect([200, 201, 204]).toContain(added.status);
 
-    const post = await api("POST", `${base}/channels/${channelId}/posts`, { cookie, body: { title: "Quiet", body: "nothing to see" } });
+    const post = await api("POST", `${base}/channels/${channelId}/posts`, {
+      cookie,
+      body: { title: "Quiet", body: "nothing to see" },
+    });
     const comment = await api("POST", `${base}/posts/${post.json.data.id}/comments`, {
-      cookie, body: { body: `@${insider.user.handle} @${other.user.handle} look` },
+      cookie,
+      body: { body: `@${insider.user.handle} @${other.user.handle} look` },
     });
     expect(comment.status).toBe(201);
     const db = await getDb();
     const mentions = await db.mention.findMany({ where: { commentId: comment.json.data.id } });
     expect(mentions.map((m) => m.userId)).toEqual([insider.user.id]);
 
-    const result = await runNotify("comment/created", { workspaceId: workspace.id, postId: post.json.data.id, commentId: comment.json.data.id, authorId: owner.id });
+    const result = await runNotify("comment/created", {
+      workspaceId: workspace.id,
+      postId: post.json.data.id,
+      commentId: comment.json.data.id,
+      authorId: owner.id,
+    });
     expect(result).toEqual({ mentions: 1, emailed: 1 });
     expect(await mentionMails(insider.user.email)).toHaveLength(1);
     expect(await mentionMails(other.user.email)).toHaveLength(0);

@@ -54,7 +54,8 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
 
     const schemes = Object.keys(doc.components?.securitySchemes ?? {});
-    for (const requirement of doc.security ?? []) for (const name of Object.keys(requirement)) expect(schemes).toContain(name);
+    for (const requirement of doc.security ?? [])
+      for (const name of Object.keys(requirement)) expect(schemes).toContain(name);
 
     const operationIds = new Set<string>();
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -62,7 +63,10 @@ describe("OpenAPI document", () => {
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       for (const [method, op] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${path}`;
-        expect(HTTP_METHODS.map((m) => m.toLowerCase()), where).toContain(method);
+        expect(
+          HTTP_METHODS.map((m) => m.toLowerCase()),
+          where,
+        ).toContain(method);
         expect(op.operationId, where).toMatch(/^[a-zA-Z]+$/);
         expect(operationIds.has(op.operationId), `${where}: duplicate operationId ${op.operationId}`).toBe(false);
         operationIds.add(op.operationId);
@@ -73,7 +77,10 @@ describe("OpenAPI document", () => {
         for (const p of op.parameters ?? []) expect(["path", "query", "header", "cookie"], where).toContain(p.in);
         // Responses: at least one success, every code a valid status, each with a description.
         const codes = Object.keys(op.responses);
-        expect(codes.some((c) => /^2\d\d$/.test(c)), where).toBe(true);
+        expect(
+          codes.some((c) => /^2\d\d$/.test(c)),
+          where,
+        ).toBe(true);
         for (const code of codes) {
           expect(code, where).toMatch(/^[1-5]\d\d$/);
           expect(op.responses[code]?.description, `${where} ${code}`).toBeTruthy();
@@ -86,7 +93,10 @@ describe("OpenAPI document", () => {
     for (const [at, ref] of refs(doc)) {
       const match = /^#\/components\/(schemas|securitySchemes)\/(.+)$/.exec(ref);
       expect(match, `${at}: unexpected $ref ${ref}`).not.toBeNull();
-      expect(doc.components?.[match![1] as "schemas"]?.[match![2] as string], `${at}: dangling $ref ${ref}`).toBeDefined();
+      expect(
+        doc.components?.[match![1] as "schemas"]?.[match![2] as string],
+        `${at}: dangling $ref ${ref}`,
+      ).toBeDefined();
     }
   });
 
@@ -97,7 +107,9 @@ describe("OpenAPI document", () => {
       for (const [method, op] of Object.entries(item)) {
         for (const [code, res] of Object.entries(op.responses)) {
           if (Number(code) < 400) continue;
-          expect(res.content?.["application/json"]?.schema, `${method} ${path} ${code}`).toEqual({ $ref: "#/components/schemas/Error" });
+          expect(res.content?.["application/json"]?.schema, `${method} ${path} ${code}`).toEqual({
+            $ref: "#/components/schemas/Error",
+          });
         }
       }
     }
@@ -127,13 +139,19 @@ describe("OpenAPI document", () => {
       const file = v1Routes.find((r) => r.path === path);
       expect(file, `${path} is documented but has no route file`).toBeDefined();
       const mod = (await import(/* @vite-ignore */ file!.file)) as Record<string, unknown>;
-      for (const method of Object.keys(item)) expect(mod[method.toUpperCase()], `${method.toUpperCase()} ${path} is documented but not exported`).toBeDefined();
+      for (const method of Object.keys(item))
+        expect(
+          mod[method.toUpperCase()],
+          `${method.toUpperCase()} ${path} is documented but not exported`,
+        ).toBeDefined();
     }
   });
 
   it("is generated from the contracts: one operation per contract", async () => {
     const doc = await loadDoc();
-    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${path} ${op.operationId}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${path} ${op.operationId}`),
+    );
     expect(documented.sort()).toEqual(contracts.map((c) => `${c.method} ${c.path} ${c.operationId}`).sort());
   });
 
@@ -151,9 +169,17 @@ describe("OpenAPI document", () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${path}`;
-        const success = Object.entries(op.responses).find(([code]) => code.startsWith("2"))?.[1] as { headers?: Record<string, unknown> } | undefined;
-        expect(Object.keys(success?.headers ?? {}), where).toEqual(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
-        expect(Object.keys((op.responses["429"] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {}), where).toContain("Retry-After");
+        const success = Object.entries(op.responses).find(([code]) => code.startsWith("2"))?.[1] as
+          { headers?: Record<string, unknown> } | undefined;
+        expect(Object.keys(success?.headers ?? {}), where).toEqual([
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset",
+        ]);
+        expect(
+          Object.keys((op.responses["429"] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {}),
+          where,
+        ).toContain("Retry-After");
       }
     }
   });

@@ -10,12 +10,16 @@ import { testExecutor, useEmbeddedRuntime } from "../support/background";
 import { takeConsoleErrors } from "../support/fail-on-console-error";
 
 const outboxRowsFor = async (userId: string) =>
-  (await (await getDb()).outboxEvent.findMany({ where: { name: "user/signed-up" } })).filter((r) => (r.data as { userId: string }).userId === userId);
+  (await (await getDb()).outboxEvent.findMany({ where: { name: "user/signed-up" } })).filter(
+    (r) => (r.data as { userId: string }).userId === userId,
+  );
 
 const tokenFrom = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
 
 const failing = (message = "Inngest unreachable"): OutboxPublisher => ({
-  name: "failing", leaseMs: 60_000, publish: () => Promise.reject(new Error(message)),
+  name: "failing",
+  leaseMs: 60_000,
+  publish: () => Promise.reject(new Error(message)),
 });
 
 /** Time travel for the relay: rows whose backoff has not run out are not due yet. */
@@ -89,7 +93,13 @@ describe("the outbox", () => {
   it("loses no email when the relay dies after the email went out but before the row was marked sent", async () => {
     const user = await createUser();
     const real = embeddedPublisher(testExecutor());
-    const dying: OutboxPublisher = { ...real, publish: async (m) => { await real.publish(m); throw new Error("process killed"); } };
+    const dying: OutboxPublisher = {
+      ...real,
+      publish: async (m) => {
+        await real.publish(m);
+        throw new Error("process killed");
+      },
+    };
     await relayOutbox(dying);
     expect((await outboxRowsFor(user.id))[0]?.status).toBe("PENDING");
     expect(await listMailTo(await getDb(), user.email)).toHaveLength(1);
@@ -114,7 +124,14 @@ describe("the outbox", () => {
   it("leases a row to one relay at a time", async () => {
     const user = await createUser();
     let publishes = 0;
-    const slow: OutboxPublisher = { name: "slow", leaseMs: 60_000, publish: async () => { publishes++; await new Promise((r) => setTimeout(r, 50)); } };
+    const slow: OutboxPublisher = {
+      name: "slow",
+      leaseMs: 60_000,
+      publish: async () => {
+        publishes++;
+        await new Promise((r) => setTimeout(r, 50));
+      },
+    };
     await Promise.all([relayOutbox(slow), relayOutbox(slow), relayOutbox(slow)]);
     expect(publishes).toBeGreaterThanOrEqual(1);
     const [row] = await outboxRowsFor(user.id);

@@ -8,7 +8,10 @@ describe("posts and comments", () => {
     const base = `/api/v1/workspaces/${workspace.id}`;
     const created: string[] = [];
     for (let i = 1; i <= 5; i++) {
-      const res = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: `Post ${i}`, body: `Body **${i}**` } });
+      const res = await api("POST", `${base}/channels/${general.id}/posts`, {
+        cookie,
+        body: { title: `Post ${i}`, body: `Body **${i}**` },
+      });
       expect(res.status).toBe(201);
       expect(res.headers.get("x-request-id")).toBeTruthy();
       created.push(res.json.data.id);
@@ -16,9 +19,13 @@ describe("posts and comments", () => {
     const page1 = await api("GET", `${base}/channels/${general.id}/posts?limit=2`, { cookie });
     expect(page1.status).toBe(200);
     expect(page1.json.data.map((p: { title: string }) => p.title)).toEqual(["Post 5", "Post 4"]);
-    const page2 = await api("GET", `${base}/channels/${general.id}/posts?limit=2&cursor=${page1.json.nextCursor}`, { cookie });
+    const page2 = await api("GET", `${base}/channels/${general.id}/posts?limit=2&cursor=${page1.json.nextCursor}`, {
+      cookie,
+    });
     expect(page2.json.data.map((p: { title: string }) => p.title)).toEqual(["Post 3", "Post 2"]);
-    const page3 = await api("GET", `${base}/channels/${general.id}/posts?limit=2&cursor=${page2.json.nextCursor}`, { cookie });
+    const page3 = await api("GET", `${base}/channels/${general.id}/posts?limit=2&cursor=${page2.json.nextCursor}`, {
+      cookie,
+    });
     expect(page3.json.data.map((p: { title: string }) => p.title)).toEqual(["Post 1"]);
     expect(page3.json.nextCursor).toBeNull();
 
@@ -34,10 +41,16 @@ describe("posts and comments", () => {
   it("comments on a post and lists them oldest first", async () => {
     const { cookie, workspace, general } = await createWorkspaceWithOwner();
     const base = `/api/v1/workspaces/${workspace.id}`;
-    const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "Hello", body: "World" } });
+    const post = await api("POST", `${base}/channels/${general.id}/posts`, {
+      cookie,
+      body: { title: "Hello", body: "World" },
+    });
     const member = await memberOf(workspace.id, "MEMBER");
     for (const text of ["first", "second"]) {
-      const c = await api("POST", `${base}/posts/${post.json.data.id}/comments`, { cookie: member.cookie, body: { body: text } });
+      const c = await api("POST", `${base}/posts/${post.json.data.id}/comments`, {
+        cookie: member.cookie,
+        body: { body: text },
+      });
       expect(c.status).toBe(201);
     }
     const list = await api("GET", `${base}/posts/${post.json.data.id}/comments`, { cookie });
@@ -48,9 +61,18 @@ describe("posts and comments", () => {
   it("hides a workspace's posts from people outside it (404, not 403)", async () => {
     const a = await createWorkspaceWithOwner();
     const b = await createWorkspaceWithOwner();
-    const post = await api("POST", `/api/v1/workspaces/${a.workspace.id}/channels/${a.general.id}/posts`, { cookie: a.cookie, body: { title: "Secret", body: "x" } });
-    expect((await api("GET", `/api/v1/workspaces/${a.workspace.id}/posts/${post.json.data.id}`, { cookie: b.cookie })).status).toBe(404);
+    const post = await api("POST", `/api/v1/workspaces/${a.workspace.id}/channels/${a.general.id}/posts`, {
+      cookie: a.cookie,
+      body: { title: "Secret", body: "x" },
+    });
+    expect(
+      (await api("GET", `/api/v1/workspaces/${a.workspace.id}/posts/${post.json.data.id}`, { cookie: b.cookie }))
+        .status,
+    ).toBe(404);
     // …and asking through one's own workspace id does not help either.
-    expect((await api("GET", `/api/v1/workspaces/${b.workspace.id}/posts/${post.json.data.id}`, { cookie: b.cookie })).status).toBe(404);
+    expect(
+      (await api("GET", `/api/v1/workspaces/${b.workspace.id}/posts/${post.json.data.id}`, { cookie: b.cookie }))
+        .status,
+    ).toBe(404);
   });
 });

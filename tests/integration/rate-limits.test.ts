@@ -106,7 +106,10 @@ describe("the upstash store when Upstash fails", () => {
 describe("the API", () => {
   it("answers with RateLimit headers, then 429 with Retry-After once a token used its minute; nothing is written", async () => {
     const { cookie, workspace, general } = await createWorkspaceWithOwner();
-    const created = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, { cookie, body: { name: "bot", scopes: ["posts:read", "posts:write"] } });
+    const created = await api("POST", `/api/v1/workspaces/${workspace.id}/tokens`, {
+      cookie,
+      body: { name: "bot", scopes: ["posts:read", "posts:write"] },
+    });
     const token = created.json.data.token as string;
     const list = `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`;
     const remaining: string[] = [];
@@ -120,7 +123,10 @@ describe("the API", () => {
 
     const refused = await api("POST", list, { token, body: { title: "Over the limit", body: "Should not be saved" } });
     expect(refused.status).toBe(429);
-    expect(refused.json.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many requests\. Try again in (\d+ seconds?|1 minute)\.$/) });
+    expect(refused.json.error).toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Too many requests\. Try again in (\d+ seconds?|1 minute)\.$/),
+    });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(refused.headers.get("ratelimit-remaining")).toBe("0");
@@ -136,8 +142,15 @@ describe("sign-in, sign-up and link emails", () => {
     const user = await createUser();
     const other = await createUser();
     useSessionCookie(null);
-    for (let i = 0; i < 10; i++) expectFailure(await signInAction(null, form({ email: user.email, password: `wrong guess ${i}` })), "UNAUTHENTICATED");
-    const refused = expectFailure(await signInAction(null, form({ email: user.email, password: user.password })), "RATE_LIMITED");
+    for (let i = 0; i < 10; i++)
+      expectFailure(
+        await signInAction(null, form({ email: user.email, password: `wrong guess ${i}` })),
+        "UNAUTHENTICATED",
+      );
+    const refused = expectFailure(
+      await signInAction(null, form({ email: user.email, password: user.password })),
+      "RATE_LIMITED",
+    );
     expect(refused.message).toMatch(/^Too many sign-in attempts for this address\. Try again in 1[45] minutes\.$/);
     await redirectOf(signInAction(null, form({ email: other.email, password: other.password })));
   });
@@ -154,9 +167,13 @@ describe("sign-in, sign-up and link emails", () => {
     useSessionCookie(null);
     useRequestHeaders({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" });
     // Every attempt counts, valid or not.
-    for (let i = 0; i < 30; i++) expectFailure(await signUpAction(null, form({ name: "", email: "nope", password: "x" })), "VALIDATION_FAILED");
+    for (let i = 0; i < 30; i++)
+      expectFailure(await signUpAction(null, form({ name: "", email: "nope", password: "x" })), "VALIDATION_FAILED");
     const email = `late-${Date.now()}@example.test`;
-    const refused = expectFailure(await signUpAction(null, form({ name: "Late Comer", email, password: "long enough pw" })), "RATE_LIMITED");
+    const refused = expectFailure(
+      await signUpAction(null, form({ name: "Late Comer", email, password: "long enough pw" })),
+      "RATE_LIMITED",
+    );
     expect(refused.message).toMatch(/^Too many accounts were created from here\. Try again in \d+ minutes\.$/);
     expect(await (await getDb()).user.count({ where: { email } })).toBe(0);
 
@@ -168,24 +185,40 @@ describe("sign-in, sign-up and link emails", () => {
     const user = await createUser();
     useSessionCookie(null);
     const db = await getDb();
-    const events = () => db.outboxEvent.count({ where: { name: { in: ["user/password-reset-requested", "user/magic-link-requested"] }, data: { path: ["userId"], equals: user.id } } });
-    for (let i = 0; i < 3; i++) expect((await requestPasswordResetAction(null, form({ email: user.email })))?.ok).toBe(true);
-    for (let i = 0; i < 2; i++) expect((await requestMagicLinkAction(null, form({ email: user.email.toUpperCase() })))?.ok).toBe(true);
+    const events = () =>
+      db.outboxEvent.count({
+        where: {
+          name: { in: ["user/password-reset-requested", "user/magic-link-requested"] },
+          data: { path: ["userId"], equals: user.id },
+        },
+      });
+    for (let i = 0; i < 3; i++)
+      expect((await requestPasswordResetAction(null, form({ email: user.email })))?.ok).toBe(true);
+    for (let i = 0; i < 2; i++)
+      expect((await requestMagicLinkAction(null, form({ email: user.email.toUpperCase() })))?.ok).toBe(true);
     const refused = expectFailure(await requestPasswordResetAction(null, form({ email: user.email })), "RATE_LIMITED");
-    expect(refused.message).toMatch(/^Too many emails were sent to this address recently\. Try again in \d+ minutes\.$/);
+    expect(refused.message).toMatch(
+      /^Too many emails were sent to this address recently\. Try again in \d+ minutes\.$/,
+    );
     expect(await events()).toBe(5);
     // "Send the verification link again" draws on the same allowance, and records nothing once refused.
     await actAs(user.id);
     expectFailure(await resendVerificationAction(null, form({})), "RATE_LIMITED");
-    expect(await db.outboxEvent.count({ where: { name: "user/verification-requested", data: { path: ["userId"], equals: user.id } } })).toBe(0);
+    expect(
+      await db.outboxEvent.count({
+        where: { name: "user/verification-requested", data: { path: ["userId"], equals: user.id } },
+      }),
+    ).toBe(0);
     const fresh = await createUser();
     await actAs(fresh.id);
-    for (let i = 0; i < 5; i++) expect(expectOk(await resendVerificationAction(null, form({})))).toEqual({ alreadyVerified: false });
+    for (let i = 0; i < 5; i++)
+      expect(expectOk(await resendVerificationAction(null, form({})))).toEqual({ alreadyVerified: false });
     expectFailure(await resendVerificationAction(null, form({})), "RATE_LIMITED");
     useSessionCookie(null);
     // An address without an account is limited the same way: the answer reveals nothing.
     const nobody = `nobody-${Date.now()}@example.test`;
-    for (let i = 0; i < 5; i++) expect((await requestPasswordResetAction(null, form({ email: nobody })))?.ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await requestPasswordResetAction(null, form({ email: nobody })))?.ok).toBe(true);
     expectFailure(await requestPasswordResetAction(null, form({ email: nobody })), "RATE_LIMITED");
   });
 });

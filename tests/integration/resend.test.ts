@@ -26,7 +26,8 @@ beforeEach(() => {
 afterEach(() => runtime.uninstall());
 afterAll(() => fake.close());
 
-const sentTo = (email: string) => fake.delivered.filter((m) => m.body.to === email || (Array.isArray(m.body.to) && m.body.to.includes(email)));
+const sentTo = (email: string) =>
+  fake.delivered.filter((m) => m.body.to === email || (Array.isArray(m.body.to) && m.body.to.includes(email)));
 const requestsFor = (key: string) => fake.requests.filter((r) => r.key === key);
 
 describe("Resend adapter", () => {
@@ -72,7 +73,9 @@ describe("Resend adapter", () => {
     await runtime.drain();
     expect(sentTo(user.email)).toHaveLength(0);
     const db = await getDb();
-    const row = (await db.outboxEvent.findMany({ where: { name: "user/signed-up" } })).find((r) => (r.data as { userId: string }).userId === user.id);
+    const row = (await db.outboxEvent.findMany({ where: { name: "user/signed-up" } })).find(
+      (r) => (r.data as { userId: string }).userId === user.id,
+    );
     expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     fake.recover();
     await relayOutbox(runtime.publisher, { now: () => new Date(Date.now() + backoffMs(1) + 1000) });
@@ -83,7 +86,13 @@ describe("Resend adapter", () => {
 
   it("does not call Resend again for a key it already sent (MailMessage row), even after Resend's 24 h window", async () => {
     const transport = await mailTransport();
-    const mail = { to: "once@example.test", subject: "Once", html: "<p>once</p>", text: "once", idempotencyKey: `once/${Date.now()}` };
+    const mail = {
+      to: "once@example.test",
+      subject: "Once",
+      html: "<p>once</p>",
+      text: "once",
+      idempotencyKey: `once/${Date.now()}`,
+    };
     const first = await transport.send(mail);
     const second = await transport.send({ ...mail, text: "a different body" });
     expect(first.duplicate).toBe(false);

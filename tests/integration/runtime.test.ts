@@ -55,13 +55,26 @@ describe("background runtime", () => {
       });
       const requestId = `req-trace-${Date.now()}`;
       const res = await api("POST", `/api/v1/workspaces/${workspace.id}/invites`, {
-        cookie, body: { email: `traced-${Date.now()}@example.test` }, headers: { "x-request-id": requestId },
+        cookie,
+        body: { email: `traced-${Date.now()}@example.test` },
+        headers: { "x-request-id": requestId },
       });
       expect(res.headers.get("x-request-id")).toBe(requestId);
-      const done = await eventually(() => Promise.resolve(lines.find((l) => l.message === "function run completed" && l.event === "invite/created")));
-      expect(done).toMatchObject({ level: "info", requestId, fn: expect.stringContaining("invite"), eventId: expect.any(String) });
+      const done = await eventually(() =>
+        Promise.resolve(lines.find((l) => l.message === "function run completed" && l.event === "invite/created")),
+      );
+      expect(done).toMatchObject({
+        level: "info",
+        requestId,
+        fn: expect.stringContaining("invite"),
+        eventId: expect.any(String),
+      });
       // Work with no request behind it (a cron tick) carries no request id.
-      expect(lines.filter((l) => l.message === "function run completed" && l.event === "inngest/scheduled.timer" && "requestId" in l)).toEqual([]);
+      expect(
+        lines.filter(
+          (l) => l.message === "function run completed" && l.event === "inngest/scheduled.timer" && "requestId" in l,
+        ),
+      ).toEqual([]);
     });
   });
 });

@@ -17,7 +17,9 @@ describe("workspaces", () => {
     expect(got.json.data).toMatchObject({ id: res.json.data.id, role: "OWNER" });
 
     const channels = await api("GET", `/api/v1/workspaces/${res.json.data.id}/channels`, { cookie });
-    expect(channels.json.data).toEqual([expect.objectContaining({ name: "general", kind: "PUBLIC", isMember: true, archivedAt: null })]);
+    expect(channels.json.data).toEqual([
+      expect.objectContaining({ name: "general", kind: "PUBLIC", isMember: true, archivedAt: null }),
+    ]);
     const members = await api("GET", `/api/v1/workspaces/${res.json.data.id}/members`, { cookie });
     expect(members.json.data).toEqual([expect.objectContaining({ userId: user.id, role: "OWNER", email: user.email })]);
   });
@@ -84,9 +86,14 @@ describe("members", () => {
     expect(up.status).toBe(200);
     expect(up.json.data).toMatchObject({ userId: member.user.id, role: "ADMIN" });
     expect(await roleOf(workspace.id, member.user.id)).toBe("ADMIN");
-    expect((await api("PATCH", `${base}/${member.user.id}`, { cookie: admin.cookie, body: { role: "GUEST" } })).status).toBe(200);
+    expect(
+      (await api("PATCH", `${base}/${member.user.id}`, { cookie: admin.cookie, body: { role: "GUEST" } })).status,
+    ).toBe(200);
 
-    for (const [target, role] of [[owner.id, "MEMBER"], [member.user.id, "OWNER"]] as const) {
+    for (const [target, role] of [
+      [owner.id, "MEMBER"],
+      [member.user.id, "OWNER"],
+    ] as const) {
       const res = await api("PATCH", `${base}/${target}`, { cookie: admin.cookie, body: { role } });
       expect(res.status).toBe(403);
       expect(res.json.error.code).toBe("FORBIDDEN");
@@ -102,8 +109,12 @@ describe("members", () => {
     const member = await memberOf(workspace.id, "MEMBER");
     const guest = await memberOf(workspace.id, "GUEST");
     const base = `/api/v1/workspaces/${workspace.id}/members`;
-    expect((await api("PATCH", `${base}/${guest.user.id}`, { cookie: member.cookie, body: { role: "MEMBER" } })).status).toBe(403);
-    expect((await api("PATCH", `${base}/${member.user.id}`, { cookie: guest.cookie, body: { role: "GUEST" } })).status).toBe(403);
+    expect(
+      (await api("PATCH", `${base}/${guest.user.id}`, { cookie: member.cookie, body: { role: "MEMBER" } })).status,
+    ).toBe(403);
+    expect(
+      (await api("PATCH", `${base}/${member.user.id}`, { cookie: guest.cookie, body: { role: "GUEST" } })).status,
+    ).toBe(403);
     expect((await api("DELETE", `${base}/${guest.user.id}`, { cookie: member.cookie })).status).toBe(403);
     expect(await roleOf(workspace.id, guest.user.id)).toBe("GUEST");
   });
@@ -131,7 +142,9 @@ describe("members", () => {
     const second = await memberOf(workspace.id, "ADMIN");
     expect((await api("PATCH", `${base}/${second.user.id}`, { cookie, body: { role: "OWNER" } })).status).toBe(200);
     // Now the second owner demotes the first, who is then the one whose demotion would leave none.
-    expect((await api("PATCH", `${base}/${owner.id}`, { cookie: second.cookie, body: { role: "ADMIN" } })).status).toBe(200);
+    expect((await api("PATCH", `${base}/${owner.id}`, { cookie: second.cookie, body: { role: "ADMIN" } })).status).toBe(
+      200,
+    );
     const last = await api("PATCH", `${base}/${second.user.id}`, { cookie, body: { role: "MEMBER" } });
     expect(last.status).toBe(403); // an admin does not touch owners, whatever the count
     const lastByOwner = await api("DELETE", `${base}/${second.user.id}`, { cookie: second.cookie });
@@ -147,7 +160,9 @@ describe("members", () => {
       expect((await api("PATCH", `${base}/${second.user.id}`, { cookie, body: { role: "OWNER" } })).status).toBe(200);
       const results = await Promise.all([
         api("PATCH", `${base}/${second.user.id}`, { cookie, body: { role: "MEMBER" } }),
-        round % 2 ? api("DELETE", `${base}/${owner.id}`, { cookie: second.cookie }) : api("PATCH", `${base}/${owner.id}`, { cookie: second.cookie, body: { role: "ADMIN" } }),
+        round % 2
+          ? api("DELETE", `${base}/${owner.id}`, { cookie: second.cookie })
+          : api("PATCH", `${base}/${owner.id}`, { cookie: second.cookie, body: { role: "ADMIN" } }),
       ]);
       // One wins; the other is refused: as the last owner (409), or because its actor was just demoted (403)
       // or removed (404) before its own request was authenticated.

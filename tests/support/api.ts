@@ -29,9 +29,9 @@ const routes: RouteFile[] = routeFiles().map(({ file, urlPath }) => {
     .split("/")
     .map((seg) => {
       const catchAll = /^\[\.\.\.(\w+)\]$/.exec(seg);
-      if (catchAll?.[1]) return names.push(catchAll[1]), "(.+)";
+      if (catchAll?.[1]) return (names.push(catchAll[1]), "(.+)");
       const param = /^\[(\w+)\]$/.exec(seg);
-      if (param?.[1]) return names.push(param[1]), "([^/]+)";
+      if (param?.[1]) return (names.push(param[1]), "([^/]+)");
       return seg.replace(/[.]/g, "\\.");
     })
     .join("/");
@@ -40,7 +40,13 @@ const routes: RouteFile[] = routeFiles().map(({ file, urlPath }) => {
 // Static segments win over dynamic ones, as in Next.js.
 routes.sort((a, b) => a.names.length - b.names.length);
 
-export type ApiOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; cookie?: string | null; token?: string };
+export type ApiOptions = {
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  cookie?: string | null;
+  token?: string;
+};
 export type ApiResponse<T = unknown> = { status: number; headers: Headers; json: T };
 
 export async function api<T = any>(method: string, url: string, options: ApiOptions = {}): Promise<ApiResponse<T>> {

@@ -30,10 +30,16 @@ export async function signInThroughAuthJs(email: string, password: string, heade
   const res = await authPostFn(
     new Request(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: `${csrfCookie?.[0]}=${csrfCookie?.[1]}` },
+      headers: {
+        ...headers,
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: `${csrfCookie?.[0]}=${csrfCookie?.[1]}`,
+      },
       body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${ORIGIN}/` }).toString(),
     }),
   );
-  const session = [...setCookies(res)].find(([name, value]) => /authjs\.session-token(\.0)?$/.test(name) && value !== "");
+  const session = [...setCookies(res)].find(
+    ([name, value]) => /authjs\.session-token(\.0)?$/.test(name) && value !== "",
+  );
   return { res, cookie: session ? `${session[0]}=${session[1]}` : null };
 }

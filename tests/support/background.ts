@@ -8,7 +8,13 @@ import { setOutboxPublisher, type OutboxPublisher } from "@/lib/domain/outbox/pu
 import { kickOutboxRelay, relayOutbox } from "@/lib/domain/outbox/relay";
 
 export function testExecutor(): EmbeddedExecutor {
-  return createEmbeddedExecutor({ client: inngest, functions, handler: inngestHandler, signingKey: embeddedSigningKey, backoffMs: () => 5 });
+  return createEmbeddedExecutor({
+    client: inngest,
+    functions,
+    handler: inngestHandler,
+    signingKey: embeddedSigningKey,
+    backoffMs: () => 5,
+  });
 }
 
 /** Installs an executor as the process's outbox publisher (what instrumentation.ts does in the app). */

@@ -20,14 +20,29 @@ export async function contractWorld(): Promise<ContractWorld> {
   const post = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title: "t", body: "b" } });
   const admin = await api("POST", `${base}/tokens`, { cookie, body: { name: "admin", scopes: ["admin"] } });
   const read = await api("POST", `${base}/tokens`, { cookie, body: { name: "read", scopes: ["posts:read"] } });
-  const invite = await (await getDb()).invite.create({
-    data: { workspaceId: workspace.id, email: `inv-${member.user.id}@example.test`, role: "MEMBER", invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  const invite = await (
+    await getDb()
+  ).invite.create({
+    data: {
+      workspaceId: workspace.id,
+      email: `inv-${member.user.id}@example.test`,
+      role: "MEMBER",
+      invitedById: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   return {
     cookie,
     adminToken: admin.json.data.token,
     readToken: read.json.data.token,
-    ids: { workspaceId: workspace.id, channelId: general.id, postId: post.json.data.id, userId: member.user.id, tokenId: admin.json.data.id, inviteId: invite.id },
+    ids: {
+      workspaceId: workspace.id,
+      channelId: general.id,
+      postId: post.json.data.id,
+      userId: member.user.id,
+      tokenId: admin.json.data.id,
+      inviteId: invite.id,
+    },
   };
 }
 
@@ -36,19 +51,24 @@ export const contractUrl = (c: Contract, ids: Ids) =>
   "/api/v1" +
   c.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = ids[name];
-    if (!value) throw new Error(`${c.operationId}: no fixture for path parameter {${name}}; add one to contractWorld()`);
+    if (!value)
+      throw new Error(`${c.operationId}: no fixture for path parameter {${name}}; add one to contractWorld()`);
     return value;
   });
 
 /** The body schema as JSON Schema, with its top-level `$ref` (schemas with a meta id) resolved. */
-export function bodyJsonSchema(c: BodyContract): { root: Record<string, any>; resolve: (s: Record<string, any>) => Record<string, any> } {
+export function bodyJsonSchema(c: BodyContract): {
+  root: Record<string, any>;
+  resolve: (s: Record<string, any>) => Record<string, any>;
+} {
   const doc = z.toJSONSchema(c.body, { io: "input", unrepresentable: "any" }) as Record<string, any>;
   const resolve = (s: Record<string, any>): Record<string, any> =>
     typeof s.$ref === "string" ? resolve(doc.$defs?.[s.$ref.replace("#/$defs/", "")] ?? {}) : s;
   return { root: resolve(doc), resolve };
 }
 
-export const bodyKeys = (c: Contract) => (c.body ? Object.keys(bodyJsonSchema(c as BodyContract).root.properties ?? {}) : []);
+export const bodyKeys = (c: Contract) =>
+  c.body ? Object.keys(bodyJsonSchema(c as BodyContract).root.properties ?? {}) : [];
 
 let probes = 0;
 
@@ -63,16 +83,28 @@ export function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
     if (s.const !== undefined) return s.const;
     if (s.anyOf ?? s.oneOf) return sample((s.anyOf ?? s.oneOf)[0], key);
     switch (s.type) {
-      case "string": return `probe${probes++}`;
-      case "integer": case "number": return s.minimum ?? 1;
-      case "boolean": return true;
-      case "array": return [sample(s.items ?? {}, key)];
-      case "object": return Object.fromEntries(Object.entries((s.properties ?? {}) as Record<string, any>).map(([k, v]) => [k, sample(v, k)]));
-      default: return null;
+      case "string":
+        return `probe${probes++}`;
+      case "integer":
+      case "number":
+        return s.minimum ?? 1;
+      case "boolean":
+        return true;
+      case "array":
+        return [sample(s.items ?? {}, key)];
+      case "object":
+        return Object.fromEntries(
+          Object.entries((s.properties ?? {}) as Record<string, any>).map(([k, v]) => [k, sample(v, k)]),
+        );
+      default:
+        return null;
     }
   };
   const body = sample(root, "") as Record<string, unknown>;
   const parsed = c.body.safeParse(body);
-  if (!parsed.success) throw new Error(`${c.operationId}: cannot build a valid sample body (${parsed.error.message}); teach sampleBody() this schema`);
+  if (!parsed.success)
+    throw new Error(
+      `${c.operationId}: cannot build a valid sample body (${parsed.error.message}); teach sampleBody() this schema`,
+    );
   return body;
 }

@@ -9,7 +9,9 @@ export default function ForgotPasswordPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Forgot your password?</h1>
-      <p className="mt-1 mb-6 text-sm text-stone-600">Enter your email and we will send you a link to choose a new one.</p>
+      <p className="mt-1 mb-6 text-sm text-stone-600">
+        Enter your email and we will send you a link to choose a new one.
+      </p>
       <EmailRequestForm
         action={requestPasswordResetAction}
         label="Send reset link"

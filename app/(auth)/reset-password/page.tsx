@@ -7,10 +7,20 @@ import { resetPasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const { token } = await searchParams;
   if (typeof token !== "string" || token === "") {
-    return <LinkProblem title="This reset link is incomplete" message="Open the link from the email again, or ask for a new one." action={{ href: "/forgot-password", label: "Ask for a new link" }} />;
+    return (
+      <LinkProblem
+        title="This reset link is incomplete"
+        message="Open the link from the email again, or ask for a new one."
+        action={{ href: "/forgot-password", label: "Ask for a new link" }}
+      />
+    );
   }
   return (
     <>

@@ -8,7 +8,11 @@ import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; email?: string }>;
+}) {
   const params = await searchParams;
   const next = nextPath.parse(params.next);
   const email = prefillEmail.parse(params.email);
@@ -22,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <Link href="/forgot-password" className="link">
           Forgot password?
         </Link>
-        <Link href={next ? `/signin/magic-link?next=${encodeURIComponent(next)}` : "/signin/magic-link"} className="link">
+        <Link
+          href={next ? `/signin/magic-link?next=${encodeURIComponent(next)}` : "/signin/magic-link"}
+          className="link"
+        >
           Email me a sign-in link
         </Link>
       </div>

@@ -8,7 +8,11 @@ import { signUpAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; email?: string }>;
+}) {
   const params = await searchParams;
   const next = nextPath.parse(params.next);
   const email = prefillEmail.parse(params.email);

@@ -7,7 +7,11 @@ import { verifyEmail } from "@/lib/domain/users/verify-email";
 
 export const metadata: Metadata = { title: "Verify your email" };
 
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const { token } = await searchParams;
   const signedIn = (await currentActor()) !== null;
   const onward = signedIn ? { href: "/w", label: "Go to your workspaces" } : { href: "/signin", label: "Sign in" };

@@ -21,11 +21,13 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           Dev mailbox
         </h1>
         <p className="mt-1 text-sm text-stone-600">
-          Every email Tidings sends lands here, because no mail service is configured (<code>RESEND_API_KEY</code>). Newest first; refresh for new
-          mail.
+          Every email Tidings sends lands here, because no mail service is configured (<code>RESEND_API_KEY</code>).
+          Newest first; refresh for new mail.
         </p>
         {messages.length === 0 ? (
-          <p className="card mt-4 p-4 text-sm text-stone-600">No emails yet. Sign up or invite someone and the email appears here within seconds.</p>
+          <p className="card mt-4 p-4 text-sm text-stone-600">
+            No emails yet. Sign up or invite someone and the email appears here within seconds.
+          </p>
         ) : (
           <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {messages.map((m) => {
@@ -36,8 +38,11 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                     href={`/dev/mailbox?id=${m.id}`}
                     data-testid="mail-item"
                     aria-current={current ? "true" : undefined}
-                    className={`block px-3 py-2 hover:bg-stone-50 ${current ? "bg-accent-50" : ""}`}>
-                    <span className={`block truncate text-sm ${current ? "font-semibold" : "font-medium"}`}>{m.subject}</span>
+                    className={`block px-3 py-2 hover:bg-stone-50 ${current ? "bg-accent-50" : ""}`}
+                  >
+                    <span className={`block truncate text-sm ${current ? "font-semibold" : "font-medium"}`}>
+                      {m.subject}
+                    </span>
                     <span className="block truncate text-xs text-stone-600">
                       to {m.to} · <Time date={m.createdAt} />
                     </span>
@@ -68,7 +73,8 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
             data-testid="mail-text"
             tabIndex={0}
             aria-label="Plain text version"
-            className="mt-2 overflow-x-auto rounded-lg bg-stone-100 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
+            className="mt-2 overflow-x-auto rounded-lg bg-stone-100 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]"
+          >
             {selected.text}
           </pre>
         </section>

@@ -18,16 +18,30 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
   const { workspaceId } = await params;
   const { actor, workspace } = await loadWorkspace(workspaceId);
-  const [{ me, workspaces }, channels, { unread }] = await Promise.all([loadShell(), loadChannels(workspaceId), listNotifications(actor, { limit: 1 })]);
+  const [{ me, workspaces }, channels, { unread }] = await Promise.all([
+    loadShell(),
+    loadChannels(workspaceId),
+    listNotifications(actor, { limit: 1 }),
+  ]);
   return (
     <WorkspaceShell
       workspace={{ id: workspace.id, name: workspace.name, role: workspace.role }}
       workspaces={workspaces.map((w) => ({ id: w.id, name: w.name }))}
-      channels={channels.map((c) => ({ id: c.id, name: c.name, kind: c.kind, archived: c.archivedAt !== null, isMember: c.isMember }))}
+      channels={channels.map((c) => ({
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        archived: c.archivedAt !== null,
+        isMember: c.isMember,
+      }))}
       me={{ name: me.name, handle: me.handle, email: me.email, emailVerified: me.emailVerified }}
       unread={unread}
       resendVerification={resendVerificationAction}
-      show={{ members: canListMembers(actor, workspaceId), tokens: canCreateToken(actor, workspaceId), newChannel: canCreateChannel(actor, workspaceId, "PUBLIC") }}
+      show={{
+        members: canListMembers(actor, workspaceId),
+        tokens: canCreateToken(actor, workspaceId),
+        newChannel: canCreateChannel(actor, workspaceId, "PUBLIC"),
+      }}
       signOut={signOutAction}
     >
       {children}

@@ -15,7 +15,9 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ work
       <h1 className="text-xl font-semibold">{workspace.name} has no channels you can see yet</h1>
       {canCreateChannel(actor, workspaceId, "PUBLIC") ? (
         <>
-          <p className="mt-2 text-stone-600">Channels hold the conversations. Start one for a topic, a project or a team.</p>
+          <p className="mt-2 text-stone-600">
+            Channels hold the conversations. Start one for a topic, a project or a team.
+          </p>
           <Link href={`/w/${workspaceId}/channels/new`} className="btn-primary mt-6">
             Create a channel
           </Link>

@@ -9,7 +9,15 @@ export function findMailByKey(db: DbOrTx, idempotencyKey: string) {
 /** Inserts once per key; returns the existing row (duplicate: true) when the key was already recorded. */
 export async function recordMail(
   db: DbOrTx,
-  data: { idempotencyKey: string; transport: string; to: string; subject: string; html: string; text: string; providerId?: string | null },
+  data: {
+    idempotencyKey: string;
+    transport: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    providerId?: string | null;
+  },
 ) {
   try {
     const row = await db.mailMessage.create({ data, select: { id: true } });

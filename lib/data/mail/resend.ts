@@ -9,13 +9,22 @@ import { findMailByKey, recordMail } from "./messages";
 import type { MailTransport } from "./transport";
 
 export class MailSendError extends Error {
-  constructor(message: string, readonly statusCode: number | null, readonly code: string) {
+  constructor(
+    message: string,
+    readonly statusCode: number | null,
+    readonly code: string,
+  ) {
     super(message);
     this.name = "MailSendError";
   }
 }
 
-export function createResendTransport(options: { apiKey: string; from: string; baseUrl?: string; timeoutMs?: number }): MailTransport {
+export function createResendTransport(options: {
+  apiKey: string;
+  from: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+}): MailTransport {
   const resend = new Resend(options.apiKey, { baseUrl: options.baseUrl ?? env.RESEND_BASE_URL });
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {

@@ -25,7 +25,11 @@ export async function mailTransport(): Promise<MailTransport> {
   if (cached) return cached;
   if (env.RESEND_API_KEY) {
     const { createResendTransport } = await import("./resend");
-    cached = createResendTransport({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, timeoutMs: env.RESEND_TIMEOUT_MS });
+    cached = createResendTransport({
+      apiKey: env.RESEND_API_KEY,
+      from: env.EMAIL_FROM,
+      timeoutMs: env.RESEND_TIMEOUT_MS,
+    });
   } else {
     const { devMailboxTransport } = await import("./dev-mailbox");
     cached = devMailboxTransport;
@@ -37,4 +41,5 @@ export async function mailTransport(): Promise<MailTransport> {
  * The dev mailbox is readable in the app only when no real transport is configured, and by default only on the
  * embedded database: on a server with a managed database it would hand anyone everyone's reset links.
  */
-export const devMailboxEnabled = () => !env.RESEND_API_KEY && (env.DEV_MAILBOX ? env.DEV_MAILBOX === "on" : !env.DATABASE_URL);
+export const devMailboxEnabled = () =>
+  !env.RESEND_API_KEY && (env.DEV_MAILBOX ? env.DEV_MAILBOX === "on" : !env.DATABASE_URL);

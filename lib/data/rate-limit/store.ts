@@ -44,7 +44,11 @@ export function rateLimitStore(): Promise<RateLimitStore> {
   g[slot] ??= (async () => {
     if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
       const { createUpstashStore } = await import("./upstash");
-      return createUpstashStore({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, prefix: env.RATE_LIMIT_PREFIX });
+      return createUpstashStore({
+        url: env.UPSTASH_REDIS_REST_URL,
+        token: env.UPSTASH_REDIS_REST_TOKEN,
+        prefix: env.RATE_LIMIT_PREFIX,
+      });
     }
     const { createMemoryStore } = await import("./memory");
     return createMemoryStore();

@@ -7,12 +7,28 @@ import { Redis } from "@upstash/redis";
 import { log } from "@/lib/log";
 import { limiterPerWindow, type Decision, type RateLimitStore } from "./store";
 
-export function createUpstashStore(options: { url: string; token: string; prefix: string; timeoutMs?: number }): RateLimitStore {
+export function createUpstashStore(options: {
+  url: string;
+  token: string;
+  prefix: string;
+  timeoutMs?: number;
+}): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? 1000;
-  const redis = new Redis({ url: options.url, token: options.token, retry: { retries: 1, backoff: () => 100 }, enableTelemetry: false });
+  const redis = new Redis({
+    url: options.url,
+    token: options.token,
+    retry: { retries: 1, backoff: () => 100 },
+    enableTelemetry: false,
+  });
   const limiterFor = limiterPerWindow(
     (id, w) =>
-      new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(w.limit, `${w.windowSeconds} s`), prefix: `${options.prefix}:${id}`, timeout: timeoutMs, analytics: false }),
+      new Ratelimit({
+        redis,
+        limiter: Ratelimit.fixedWindow(w.limit, `${w.windowSeconds} s`),
+        prefix: `${options.prefix}:${id}`,
+        timeout: timeoutMs,
+        analytics: false,
+      }),
   );
   return {
     name: "upstash",

@@ -10,7 +10,10 @@ export async function joinChannel(actor: Actor, workspaceId: string, channelId: 
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
   if (!canJoinChannel(actor, channel)) {
-    throw new AppError("FORBIDDEN", channel.archivedAt ? "This channel is archived" : "Ask a member of this channel to add you");
+    throw new AppError(
+      "FORBIDDEN",
+      channel.archivedAt ? "This channel is archived" : "Ask a member of this channel to add you",
+    );
   }
   await upsertChannelMember(db, channelId, actor.userId);
   return { ...channel, isMember: true };
@@ -27,7 +30,8 @@ export async function leaveChannel(actor: Actor, workspaceId: string, channelId:
 export async function addChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
-  if (!canManageChannelMembers(actor, channel)) throw new AppError("FORBIDDEN", "You cannot add people to this channel");
+  if (!canManageChannelMembers(actor, channel))
+    throw new AppError("FORBIDDEN", "You cannot add people to this channel");
   if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
   if (!(await findMembership(db, workspaceId, userId))) throw notFound("Member");
   await upsertChannelMember(db, channelId, userId);

@@ -13,9 +13,12 @@ export async function updateChannel(actor: Actor, workspaceId: string, channelId
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
     if (!canManageChannel(actor, channel)) throw new AppError("FORBIDDEN", "Only admins can change a channel");
     if (input.name && input.name !== channel.name && (await channelNameTaken(tx, workspaceId, input.name, channelId))) {
-      throw new AppError("CONFLICT", `A channel named #${input.name} already exists`, [{ path: "name", message: "already taken" }]);
+      throw new AppError("CONFLICT", `A channel named #${input.name} already exists`, [
+        { path: "name", message: "already taken" },
+      ]);
     }
-    const archivedAt = input.archived === undefined ? undefined : input.archived ? (channel.archivedAt ?? new Date()) : null;
+    const archivedAt =
+      input.archived === undefined ? undefined : input.archived ? (channel.archivedAt ?? new Date()) : null;
     const updated = await saveChannel(tx, channelId, { name: input.name, description: input.description, archivedAt });
     return { ...updated, isMember: channel.isMember };
   });

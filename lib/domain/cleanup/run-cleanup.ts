@@ -17,7 +17,8 @@ export async function cleanupExpiredTokens(now: Date) {
 }
 
 export async function cleanupSentOutbox(now: Date) {
-  return (await deleteSentOutboxEventsBefore(await getDb(), new Date(now.getTime() - retention.sentOutboxDays * DAY))).count;
+  return (await deleteSentOutboxEventsBefore(await getDb(), new Date(now.getTime() - retention.sentOutboxDays * DAY)))
+    .count;
 }
 
 /** Soft-deleted posts can be restored by admins for 30 days; after that they are gone for good. */

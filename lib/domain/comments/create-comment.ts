@@ -14,7 +14,14 @@ export async function createComment(actor: Actor, workspaceId: string, postId: s
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     if (!canCommentInChannel(actor, channel)) throw new AppError("FORBIDDEN", "This channel is archived");
     const comment = await insertComment(tx, { postId, authorId: actor.userId, body: input.body });
-    await recordMentions(tx, { workspaceId, channel, postId, commentId: comment.id, authorId: actor.userId, text: input.body });
+    await recordMentions(tx, {
+      workspaceId,
+      channel,
+      postId,
+      commentId: comment.id,
+      authorId: actor.userId,
+      text: input.body,
+    });
     await recordEvent(tx, "comment/created", { workspaceId, postId, commentId: comment.id, authorId: actor.userId });
     return comment;
   });

@@ -5,7 +5,13 @@ import type { Actor } from "../actor";
 
 export type CatchUp = {
   total: number;
-  channels: { channelId: string; name: string; workspaceId: string; workspaceName: string; posts: { id: string; title: string; createdAt: Date; author: { id: string; name: string; handle: string } }[] }[];
+  channels: {
+    channelId: string;
+    name: string;
+    workspaceId: string;
+    workspaceName: string;
+    posts: { id: string; title: string; createdAt: Date; author: { id: string; name: string; handle: string } }[];
+  }[];
 };
 
 const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
@@ -14,15 +20,23 @@ const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a
  * Posts by others, not deleted, in followed (non-archived) channels, newer than max(the channel's lastReadAt,
  * `since`); newest first, at most `limit`. The digest passes its last send time as `since`.
  */
-export async function findUnreadPosts(userId: string, options: { since?: Date | null; limit?: number } = {}): Promise<CatchUp> {
+export async function findUnreadPosts(
+  userId: string,
+  options: { since?: Date | null; limit?: number } = {},
+): Promise<CatchUp> {
   const db = await getDb();
   const followed = await findFollowedChannels(db, userId);
   const cutoffs = followed.map((f) => ({ channelId: f.channel.id, after: later(f.lastReadAt, options.since ?? null) }));
   const posts = await findPostsAfterCutoffs(db, userId, cutoffs, options.limit ?? 100);
   const channels = followed
     .map((f) => ({
-      channelId: f.channel.id, name: f.channel.name, workspaceId: f.channel.workspaceId, workspaceName: f.channel.workspace.name,
-      posts: posts.filter((p) => p.channelId === f.channel.id).map(({ id, title, createdAt, author }) => ({ id, title, createdAt, author })),
+      channelId: f.channel.id,
+      name: f.channel.name,
+      workspaceId: f.channel.workspaceId,
+      workspaceName: f.channel.workspace.name,
+      posts: posts
+        .filter((p) => p.channelId === f.channel.id)
+        .map(({ id, title, createdAt, author }) => ({ id, title, createdAt, author })),
     }))
     .filter((c) => c.posts.length > 0)
     .sort((a, b) => a.workspaceName.localeCompare(b.workspaceName) || a.name.localeCompare(b.name));

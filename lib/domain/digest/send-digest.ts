@@ -8,7 +8,14 @@ export const DIGEST_HOUR = 8;
 
 function localParts(timeZone: string, at: Date): { hour: number; date: string } | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }).formatToParts(at);
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(at);
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
     return { hour: Number(get("hour")), date: `${get("year")}-${get("month")}-${get("day")}` };
   } catch {
@@ -40,8 +47,13 @@ export async function sendDigest(userId: string, now: Date) {
       total: unread.total,
       settingsUrl: appLink("/settings"),
       channels: unread.channels.map((c) => ({
-        name: c.name, workspaceName: c.workspaceName,
-        posts: c.posts.map((p) => ({ title: p.title, authorName: p.author.name, url: appLink(`/w/${c.workspaceId}/p/${p.id}`) })),
+        name: c.name,
+        workspaceName: c.workspaceName,
+        posts: c.posts.map((p) => ({
+          title: p.title,
+          authorName: p.author.name,
+          url: appLink(`/w/${c.workspaceId}/p/${p.id}`),
+        })),
       })),
     },
     { email: user.email, idempotencyKey: `digest/${user.id}/${day}` },

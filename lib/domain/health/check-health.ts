@@ -34,11 +34,18 @@ export async function checkHealth() {
     return {
       ok: true,
       database,
-      queue: { ok: backlog.dead === 0, adapter: backgroundMode, outboxPending: backlog.pending, outboxDead: backlog.dead },
+      queue: {
+        ok: backlog.dead === 0,
+        adapter: backgroundMode,
+        outboxPending: backlog.pending,
+        outboxDead: backlog.dead,
+      },
       email: await checkEmail(),
       rateLimit: await checkRateLimitStore(),
     };
   } catch (error) {
-    throw new AppError("UNAVAILABLE", "The database is not answering", { database: { ok: false, error: (error as Error).message } });
+    throw new AppError("UNAVAILABLE", "The database is not answering", {
+      database: { ok: false, error: (error as Error).message },
+    });
   }
 }

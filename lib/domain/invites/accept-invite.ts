@@ -20,14 +20,20 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
   return db.$transaction(async (tx) => {
     const row = await findValidToken(tx, "INVITE", token, now);
     const invite = row.inviteId ? await findInvite(tx, row.inviteId) : null;
-    if (!invite || (workspaceId && invite.workspaceId !== workspaceId)) throw new AppError("NOT_FOUND", "This invite does not exist.");
+    if (!invite || (workspaceId && invite.workspaceId !== workspaceId))
+      throw new AppError("NOT_FOUND", "This invite does not exist.");
     const user = await findUserById(tx, actor.userId);
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
     if (user.email.toLowerCase() !== invite.email.toLowerCase()) {
       throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign in with that address to accept it`);
     }
     const existing = await findMembership(tx, invite.workspaceId, user.id);
-    const result = (role: Role, alreadyMember: boolean) => ({ workspaceId: invite.workspaceId, workspaceName: invite.workspace.name, role, alreadyMember });
+    const result = (role: Role, alreadyMember: boolean) => ({
+      workspaceId: invite.workspaceId,
+      workspaceName: invite.workspace.name,
+      role,
+      alreadyMember,
+    });
     if (existing) {
       await markInviteAccepted(tx, invite.id, invite.acceptedAt ?? now);
       return result(existing.role, true);
@@ -41,7 +47,11 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
     if (invite.role !== "GUEST") await addMemberToPublicChannels(tx, invite.workspaceId, user.id);
     await bumpClaimsVersion(tx, [user.id]);
     await markEmailVerified(tx, user.id, now); // the emailed token proves the address
-    await recordEvent(tx, "workspace/member-joined", { workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
+    await recordEvent(tx, "workspace/member-joined", {
+      workspaceId: invite.workspaceId,
+      userId: user.id,
+      role: invite.role,
+    });
     return result(invite.role, false);
   });
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { allScopes, type Actor, type Role } from "../actor";
 import { canInvite } from "../policy";
 
-const as = (role: Role | undefined): Actor => ({ userId: "u", via: "session", roles: role ? { w: role } : {}, scopes: allScopes });
+const as = (role: Role | undefined): Actor => ({
+  userId: "u",
+  via: "session",
+  roles: role ? { w: role } : {},
+  scopes: allScopes,
+});
 
 describe("canInvite", () => {
   it("admins and owners invite; members, guests and outsiders do not", () => {

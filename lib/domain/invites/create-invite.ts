@@ -13,18 +13,26 @@ import { INVITE_TTL_MS, presentInvite } from "./present";
 export async function createInvite(actor: Actor, workspaceId: string, input: CreateInviteInput) {
   if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
   if (!canInvite(actor, workspaceId, input.role)) {
-    throw new AppError("FORBIDDEN", input.role === "OWNER" ? "Only owners can invite owners" : "Only admins can invite people");
+    throw new AppError(
+      "FORBIDDEN",
+      input.role === "OWNER" ? "Only owners can invite owners" : "Only admins can invite people",
+    );
   }
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
-    if (existing && (await findMembership(tx, workspaceId, existing.id))) throw new AppError("CONFLICT", "This person is already a member");
+    if (existing && (await findMembership(tx, workspaceId, existing.id)))
+      throw new AppError("CONFLICT", "This person is already a member");
     if (await findOpenInviteForEmail(tx, workspaceId, input.email, now)) {
       throw new AppError("CONFLICT", "This address already has a pending invite; resend it instead");
     }
     const invite = await insertInvite(tx, {
-      workspaceId, email: input.email, role: input.role, invitedById: actor.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      workspaceId,
+      email: input.email,
+      role: input.role,
+      invitedById: actor.userId,
+      expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
     });
     await recordEvent(tx, "invite/created", { inviteId: invite.id, workspaceId, email: invite.email });
     return presentInvite(invite, now);

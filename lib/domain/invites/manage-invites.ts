@@ -32,7 +32,8 @@ export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: 
   const now = new Date();
   return db.$transaction(async (tx) => {
     const invite = await getInviteOrThrow(tx, workspaceId, inviteId);
-    if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already accepted; remove the member instead");
+    if (invite.acceptedAt)
+      throw new AppError("CONFLICT", "This invite was already accepted; remove the member instead");
     if (invite.revokedAt) return presentInvite(invite, now);
     const revoked = await updateInvite(tx, inviteId, { revokedAt: now });
     await expireInviteTokens(tx, inviteId, now);

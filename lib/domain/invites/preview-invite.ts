@@ -18,7 +18,8 @@ export async function previewInvite(token: string) {
   const invite = row?.purpose === "INVITE" && row.inviteId ? await findInvite(db, row.inviteId) : null;
   if (!row || !invite) throw new AppError("NOT_FOUND", "This invite does not exist.");
   const status = inviteStatus(invite);
-  if (status === "pending" && row.expiresAt <= new Date()) throw new AppError("GONE", "This link has expired; a newer invite email may be in your inbox.");
+  if (status === "pending" && row.expiresAt <= new Date())
+    throw new AppError("GONE", "This link has expired; a newer invite email may be in your inbox.");
   const inviter = await findUserById(db, invite.invitedById);
   return {
     workspaceId: invite.workspaceId,

@@ -4,7 +4,11 @@ import { mailTransport, type SendResult } from "@/lib/data/mail/transport";
 import { env } from "@/lib/env";
 import { renderEmail, type EmailKind, type EmailProps } from "@/emails/render";
 
-export async function sendEmail<K extends EmailKind>(kind: K, props: EmailProps[K], to: { email: string; idempotencyKey: string }): Promise<SendResult> {
+export async function sendEmail<K extends EmailKind>(
+  kind: K,
+  props: EmailProps[K],
+  to: { email: string; idempotencyKey: string },
+): Promise<SendResult> {
   const rendered = await renderEmail(kind, props);
   const transport = await mailTransport();
   return transport.send({ to: to.email, ...rendered, idempotencyKey: to.idempotencyKey });

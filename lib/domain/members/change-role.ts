@@ -14,13 +14,23 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, userId
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");
     if (!canChangeRole(actor, workspaceId, { userId, role: target.role }, role)) {
-      throw new AppError("FORBIDDEN", userId === actor.userId ? "You cannot change your own role" : "You cannot give or take this role");
+      throw new AppError(
+        "FORBIDDEN",
+        userId === actor.userId ? "You cannot change your own role" : "You cannot give or take this role",
+      );
     }
     if (target.role === "OWNER" && role !== "OWNER" && (await countOwners(tx, workspaceId)) <= 1) {
       throw new AppError("CONFLICT", "A workspace needs at least one owner");
     }
     await updateMembershipRole(tx, workspaceId, userId, role);
     await bumpClaimsVersion(tx, [userId]);
-    return { userId, name: target.user.name, handle: target.user.handle, email: target.user.email, role, joinedAt: target.createdAt };
+    return {
+      userId,
+      name: target.user.name,
+      handle: target.user.handle,
+      email: target.user.email,
+      role,
+      joinedAt: target.createdAt,
+    };
   });
 }

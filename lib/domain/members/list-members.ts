@@ -8,5 +8,12 @@ export async function listMembers(actor: Actor, workspaceId: string) {
   if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
   if (!canListMembers(actor, workspaceId)) throw new AppError("FORBIDDEN", "Guests cannot see the member list");
   const rows = await listMemberRows(await getDb(), workspaceId);
-  return rows.map((m) => ({ userId: m.user.id, name: m.user.name, handle: m.user.handle, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+  return rows.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    handle: m.user.handle,
+    email: m.user.email,
+    role: m.role,
+    joinedAt: m.createdAt,
+  }));
 }

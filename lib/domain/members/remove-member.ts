@@ -15,7 +15,10 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");
     if (!canRemoveMember(actor, workspaceId, { userId, role: target.role })) {
-      throw new AppError("FORBIDDEN", target.role === "OWNER" ? "Only owners can remove an owner" : "Only admins can remove members");
+      throw new AppError(
+        "FORBIDDEN",
+        target.role === "OWNER" ? "Only owners can remove an owner" : "Only admins can remove members",
+      );
     }
     if (target.role === "OWNER" && (await countOwners(tx, workspaceId)) <= 1) {
       throw new AppError("CONFLICT", "A workspace needs at least one owner; make someone else owner first");

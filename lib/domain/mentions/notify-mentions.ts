@@ -23,7 +23,11 @@ export async function sendMentionEmail(mentionId: string) {
   const result = await sendEmail(
     "mention",
     {
-      recipientName: mention.user.name, authorName, channelName: mention.post.channel.name, postTitle: mention.post.title, excerpt,
+      recipientName: mention.user.name,
+      authorName,
+      channelName: mention.post.channel.name,
+      postTitle: mention.post.title,
+      excerpt,
       url: appLink(postPath + (mention.comment ? `#comment-${mention.comment.id}` : "")),
       settingsUrl: appLink(`/w/${mention.post.workspaceId}/c/${mention.post.channelId}/settings`),
     },

@@ -11,7 +11,14 @@ import { parseMentions } from "./parse-mentions";
  */
 export async function recordMentions(
   tx: DbOrTx,
-  input: { workspaceId: string; channel: { id: string; kind: ChannelFacts["kind"]; archivedAt: Date | null }; postId: string; commentId: string | null; authorId: string; text: string },
+  input: {
+    workspaceId: string;
+    channel: { id: string; kind: ChannelFacts["kind"]; archivedAt: Date | null };
+    postId: string;
+    commentId: string | null;
+    authorId: string;
+    text: string;
+  },
 ): Promise<string[]> {
   const handles = parseMentions(input.text);
   if (handles.length === 0) return [];
@@ -20,11 +27,22 @@ export async function recordMentions(
     const role = u.memberships[0]?.role;
     if (!role || u.id === input.authorId) return false;
     const asActor: Actor = { userId: u.id, via: "session", roles: { [input.workspaceId]: role }, scopes: allScopes };
-    return canViewChannel(asActor, { workspaceId: input.workspaceId, kind: input.channel.kind, archivedAt: input.channel.archivedAt, isMember: u.channelMembers.length > 0 });
+    return canViewChannel(asActor, {
+      workspaceId: input.workspaceId,
+      kind: input.channel.kind,
+      archivedAt: input.channel.archivedAt,
+      isMember: u.channelMembers.length > 0,
+    });
   });
   if (recipients.length === 0) return [];
   const base = { workspaceId: input.workspaceId, postId: input.postId, commentId: input.commentId };
-  await insertMentions(tx, recipients.map((u) => ({ ...base, userId: u.id })));
-  await insertNotifications(tx, recipients.map((u) => ({ ...base, userId: u.id, kind: "mention", actorId: input.authorId })));
+  await insertMentions(
+    tx,
+    recipients.map((u) => ({ ...base, userId: u.id })),
+  );
+  await insertNotifications(
+    tx,
+    recipients.map((u) => ({ ...base, userId: u.id, kind: "mention", actorId: input.authorId })),
+  );
   return recipients.map((u) => u.id);
 }

@@ -18,5 +18,8 @@ export async function freeName(
     const candidate = n === 1 ? base : `${base}${separator}${n}`;
     if (!(await taken(candidate))) return candidate;
   }
-  throw new AppError("CONFLICT", `No free ${scope === "handle" ? "handle" : "address"} is left for "${base}"; choose another name`);
+  throw new AppError(
+    "CONFLICT",
+    `No free ${scope === "handle" ? "handle" : "address"} is left for "${base}"; choose another name`,
+  );
 }

@@ -1,5 +1,9 @@
 import { getDb } from "@/lib/data/db";
-import { countUnreadNotifications, listNotifications as listRows, markNotificationsRead } from "@/lib/data/notifications";
+import {
+  countUnreadNotifications,
+  listNotifications as listRows,
+  markNotificationsRead,
+} from "@/lib/data/notifications";
 import type { Actor } from "../actor";
 import { decodeCursor, paginate } from "../pagination";
 

@@ -13,7 +13,10 @@ export async function notificationFeed(actor: Actor, page: { limit: number; curs
   const result = await listNotifications(actor, page);
   const actorIds = [...new Set(result.items.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
   const postIds = [...new Set(result.items.flatMap((n) => (n.postId ? [n.postId] : [])))];
-  const [users, posts] = await Promise.all([findUsersByIds(db, actorIds), Promise.all(postIds.map((id) => findPost(db, id)))]);
+  const [users, posts] = await Promise.all([
+    findUsersByIds(db, actorIds),
+    Promise.all(postIds.map((id) => findPost(db, id))),
+  ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const postById = new Map(posts.flatMap((p) => (p && !p.deletedAt ? [[p.id, p] as const] : [])));
   return {
@@ -22,7 +25,12 @@ export async function notificationFeed(actor: Actor, page: { limit: number; curs
       const post = n.postId ? postById.get(n.postId) : undefined;
       const by = n.actorId ? userById.get(n.actorId) : undefined;
       return {
-        id: n.id, kind: n.kind, workspaceId: n.workspaceId, read: n.readAt !== null, createdAt: n.createdAt, inComment: n.commentId !== null,
+        id: n.id,
+        kind: n.kind,
+        workspaceId: n.workspaceId,
+        read: n.readAt !== null,
+        createdAt: n.createdAt,
+        inComment: n.commentId !== null,
         actor: by ? { name: by.name, handle: by.handle } : null,
         post: post ? { id: post.id, title: post.title } : null,
       };

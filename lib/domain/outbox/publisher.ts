@@ -4,7 +4,14 @@ import type { EventName } from "@/lib/validation/events";
 
 export type OutboxMessage = { id: string; name: EventName; data: unknown; requestId: string | null };
 
-export type RelaySummary = { due: number; sent: number; retried: number; dead: number; skipped: number; errors: { id: string; name: string; error: string; dead: boolean }[] };
+export type RelaySummary = {
+  due: number;
+  sent: number;
+  retried: number;
+  dead: number;
+  skipped: number;
+  errors: { id: string; name: string; error: string; dead: boolean }[];
+};
 
 export interface OutboxPublisher {
   readonly name: string;

@@ -11,9 +11,13 @@ const BATCH = 50;
 /** 30 s, 1 min, 2 min … capped at 1 h: about 6 hours of trying before a row is DEAD. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
+const describe = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
 
-export async function relayOutbox(publisher: OutboxPublisher, options: { limit?: number; now?: () => Date } = {}): Promise<RelaySummary> {
+export async function relayOutbox(
+  publisher: OutboxPublisher,
+  options: { limit?: number; now?: () => Date } = {},
+): Promise<RelaySummary> {
   const now = options.now ?? (() => new Date());
   const db = await getDb();
   const startedAt = now();
@@ -35,7 +39,10 @@ export async function relayOutbox(publisher: OutboxPublisher, options: { limit?:
         const dead = attempts >= MAX_ATTEMPTS;
         const lastError = describe(error);
         await markOutboxEventFailed(db, row.id, {
-          attempts, lastError, status: dead ? "DEAD" : "PENDING", availableAt: new Date(now().getTime() + backoffMs(attempts)),
+          attempts,
+          lastError,
+          status: dead ? "DEAD" : "PENDING",
+          availableAt: new Date(now().getTime() + backoffMs(attempts)),
         });
         summary[dead ? "dead" : "retried"]++;
         summary.errors.push({ id: row.id, name: row.name, error: lastError, dead });
@@ -72,7 +79,14 @@ export function kickOutboxRelay(): Promise<void> {
         full = await relayOutbox(publisher).then(
           (s) => s.due === BATCH,
           (error: unknown) => {
-            publisher.report?.({ due: 0, sent: 0, retried: 0, dead: 0, skipped: 0, errors: [{ id: "-", name: "relay", error: describe(error), dead: false }] });
+            publisher.report?.({
+              due: 0,
+              sent: 0,
+              retried: 0,
+              dead: 0,
+              skipped: 0,
+              errors: [{ id: "-", name: "relay", error: describe(error), dead: false }],
+            });
             return false;
           },
         );

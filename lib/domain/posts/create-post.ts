@@ -16,11 +16,28 @@ export async function createPost(actor: Actor, workspaceId: string, channelId: s
     if (!canPostToChannel(actor, channel)) {
       throw new AppError(
         "FORBIDDEN",
-        channel.archivedAt ? "This channel is archived" : channel.kind === "ANNOUNCEMENT" ? "Only admins can post in announcement channels" : "You cannot post in this channel",
+        channel.archivedAt
+          ? "This channel is archived"
+          : channel.kind === "ANNOUNCEMENT"
+            ? "Only admins can post in announcement channels"
+            : "You cannot post in this channel",
       );
     }
-    const post = await insertPost(tx, { workspaceId, channelId, authorId: actor.userId, title: input.title, body: input.body });
-    await recordMentions(tx, { workspaceId, channel, postId: post.id, commentId: null, authorId: actor.userId, text: `${input.title}\n${input.body}` });
+    const post = await insertPost(tx, {
+      workspaceId,
+      channelId,
+      authorId: actor.userId,
+      title: input.title,
+      body: input.body,
+    });
+    await recordMentions(tx, {
+      workspaceId,
+      channel,
+      postId: post.id,
+      commentId: null,
+      authorId: actor.userId,
+      text: `${input.title}\n${input.body}`,
+    });
     await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
     return presentPost(post);
   });

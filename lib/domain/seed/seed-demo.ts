@@ -28,8 +28,16 @@ export async function seedDemo(): Promise<DemoSeed | null> {
 
   const channels = await listChannels(actor, workspace.id);
   const general = channels.find((c) => c.name === "general");
-  const news = await createChannel(actor, workspace.id, { name: "announcements", description: "News from the people who run things", kind: "ANNOUNCEMENT" });
-  const random = await createChannel(actor, workspace.id, { name: "random", description: "Links, lunch and everything else", kind: "PUBLIC" });
+  const news = await createChannel(actor, workspace.id, {
+    name: "announcements",
+    description: "News from the people who run things",
+    kind: "ANNOUNCEMENT",
+  });
+  const random = await createChannel(actor, workspace.id, {
+    name: "random",
+    description: "Links, lunch and everything else",
+    kind: "PUBLIC",
+  });
 
   if (general) {
     const welcome = await createPost(actor, workspace.id, general.id, {
@@ -44,12 +52,17 @@ export async function seedDemo(): Promise<DemoSeed | null> {
         "Try it: write a post in #random, or create a channel of your own.",
       ].join("\n"),
     });
-    await createComment(actor, workspace.id, welcome.id, { body: "First! Press Ctrl+Enter (⌘+Enter on a Mac) to send a comment." });
+    await createComment(actor, workspace.id, welcome.id, {
+      body: "First! Press Ctrl+Enter (⌘+Enter on a Mac) to send a comment.",
+    });
   }
   await createPost(actor, workspace.id, news.id, {
     title: "API tokens are here",
     body: "Scripts and internal tools can now use the REST API at `/api/v1` with a token from the **API tokens** page. The OpenAPI document is at `/api/v1/openapi.json`.",
   });
-  await createPost(actor, workspace.id, random.id, { title: "Lunch on Friday?", body: "The new place around the corner does a good soup. Who's in?" });
+  await createPost(actor, workspace.id, random.id, {
+    title: "Lunch on Friday?",
+    body: "The new place around the corner does a good soup. Who's in?",
+  });
   return { email: DEMO_EMAIL, password, workspaceId: workspace.id };
 }

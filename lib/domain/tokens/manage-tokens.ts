@@ -21,7 +21,13 @@ export async function createApiToken(actor: Actor, workspaceId: string, input: C
   const { token, prefix, tokenHash } = generateApiToken();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const row = await insertApiToken(await getDb(), {
-    workspaceId, userId: actor.userId, name: input.name, prefix, tokenHash, scopes: [...new Set(input.scopes)], expiresAt,
+    workspaceId,
+    userId: actor.userId,
+    name: input.name,
+    prefix,
+    tokenHash,
+    scopes: [...new Set(input.scopes)],
+    expiresAt,
   });
   return { ...row, token };
 }

@@ -9,7 +9,10 @@ import { takeRateLimit } from "../rate-limits";
  * "Email me a link" (password reset, sign-in link): answers the same whether or not the address has an account,
  * so it reveals none; at most a few per address and hour, whoever asks.
  */
-export async function requestEmailLink(email: string, event: "user/password-reset-requested" | "user/magic-link-requested"): Promise<void> {
+export async function requestEmailLink(
+  email: string,
+  event: "user/password-reset-requested" | "user/magic-link-requested",
+): Promise<void> {
   const address = email.trim().toLowerCase();
   await takeRateLimit("email-link", address);
   const db = await getDb();
@@ -38,7 +41,12 @@ export async function emailOneTimeLink(userId: string, idempotencyKey: string, l
   if (!user) return { sent: false as const, reason: "no such user" };
   const skipped = link.skip?.(user);
   if (skipped) return { sent: false as const, reason: skipped };
-  const token = await issueOneTimeToken(db, { purpose: link.purpose, email: user.email, userId: user.id, expiresAt: new Date(Date.now() + link.ttlMs) });
+  const token = await issueOneTimeToken(db, {
+    purpose: link.purpose,
+    email: user.email,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + link.ttlMs),
+  });
   const url = appLink(link.path, { token });
   const result = await sendEmail(link.template, { name: user.name, url }, { email: user.email, idempotencyKey });
   return { sent: true as const, duplicate: result.duplicate };

@@ -7,5 +7,12 @@ import type { Actor } from "../actor";
 export async function getMe(actor: Actor) {
   const user = await findUserById(await getDb(), actor.userId);
   if (!user) throw notFound("User");
-  return { id: user.id, name: user.name, handle: user.handle, email: user.email, emailVerified: user.emailVerifiedAt !== null, timeZone: user.timeZone };
+  return {
+    id: user.id,
+    name: user.name,
+    handle: user.handle,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    timeZone: user.timeZone,
+  };
 }

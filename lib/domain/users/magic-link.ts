@@ -12,7 +12,12 @@ export const MAGIC_LINK_TTL_MS = 15 * 60_000;
 export const requestMagicLink = (email: string) => requestEmailLink(email, "user/magic-link-requested");
 
 export function sendMagicLinkEmail(userId: string, idempotencyKey: string) {
-  return emailOneTimeLink(userId, idempotencyKey, { purpose: "MAGIC_LINK", template: "magic-link", path: "/signin/magic-link", ttlMs: MAGIC_LINK_TTL_MS });
+  return emailOneTimeLink(userId, idempotencyKey, {
+    purpose: "MAGIC_LINK",
+    template: "magic-link",
+    path: "/signin/magic-link",
+    ttlMs: MAGIC_LINK_TTL_MS,
+  });
 }
 
 /** Spends the link and returns who signed in; the link also proves the address, so it is marked verified. */

@@ -11,7 +11,12 @@ export const PASSWORD_RESET_TTL_MS = 3_600_000;
 export const requestPasswordReset = (email: string) => requestEmailLink(email, "user/password-reset-requested");
 
 export function sendPasswordResetEmail(userId: string, idempotencyKey: string) {
-  return emailOneTimeLink(userId, idempotencyKey, { purpose: "PASSWORD_RESET", template: "password-reset", path: "/reset-password", ttlMs: PASSWORD_RESET_TTL_MS });
+  return emailOneTimeLink(userId, idempotencyKey, {
+    purpose: "PASSWORD_RESET",
+    template: "password-reset",
+    path: "/reset-password",
+    ttlMs: PASSWORD_RESET_TTL_MS,
+  });
 }
 
 /** Sets the new password from the emailed link; the link works once. */

@@ -8,7 +8,10 @@ export const VERIFY_EMAIL_TTL_MS = 48 * 3_600_000;
  */
 export function sendVerificationEmail(userId: string, idempotencyKey: string) {
   return emailOneTimeLink(userId, idempotencyKey, {
-    purpose: "VERIFY_EMAIL", template: "verify-email", path: "/verify-email", ttlMs: VERIFY_EMAIL_TTL_MS,
+    purpose: "VERIFY_EMAIL",
+    template: "verify-email",
+    path: "/verify-email",
+    ttlMs: VERIFY_EMAIL_TTL_MS,
     skip: (user) => (user.emailVerifiedAt ? "already verified" : undefined),
   });
 }

@@ -23,19 +23,24 @@ export function isValidTimeZone(tz: string): boolean {
 
 export async function signUp(input: SignUpInput) {
   const db = await getDb();
-  const taken = () => new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", [{ path: "email", message: "already registered" }]);
+  const taken = () =>
+    new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", [
+      { path: "email", message: "already registered" },
+    ]);
   if (await findUserByEmail(db, input.email)) {
     throw taken();
   }
   const passwordHash = await hashPassword(input.password);
   const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
-  return db.$transaction(async (tx) => {
-    const handle = await freeName(tx, "handle", handleBase(input.name, input.email), "", (h) => handleExists(tx, h));
-    const user = await insertUser(tx, { email: input.email, name: input.name, handle, passwordHash, timeZone });
-    await recordEvent(tx, "user/signed-up", { userId: user.id, email: user.email });
-    return user;
-  }).catch((error: unknown) => {
-    // The same address signed up twice at the same instant: the second one loses on the unique index.
-    throw isUniqueViolation(error) ? taken() : error;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const handle = await freeName(tx, "handle", handleBase(input.name, input.email), "", (h) => handleExists(tx, h));
+      const user = await insertUser(tx, { email: input.email, name: input.name, handle, passwordHash, timeZone });
+      await recordEvent(tx, "user/signed-up", { userId: user.id, email: user.email });
+      return user;
+    })
+    .catch((error: unknown) => {
+      // The same address signed up twice at the same instant: the second one loses on the unique index.
+      throw isUniqueViolation(error) ? taken() : error;
+    });
 }

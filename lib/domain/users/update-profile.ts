@@ -7,6 +7,9 @@ import { isValidTimeZone } from "./sign-up";
 
 /** Name and time zone (the daily digest goes out in the person's local morning). */
 export async function updateProfile(actor: Actor, input: UpdateProfileInput) {
-  if (!isValidTimeZone(input.timeZone)) throw new AppError("VALIDATION_FAILED", "Unknown time zone", [{ path: "timeZone", message: "is not a known time zone" }]);
+  if (!isValidTimeZone(input.timeZone))
+    throw new AppError("VALIDATION_FAILED", "Unknown time zone", [
+      { path: "timeZone", message: "is not a known time zone" },
+    ]);
   return updateUserProfile(await getDb(), actor.userId, input);
 }

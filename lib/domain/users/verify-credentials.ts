@@ -13,5 +13,7 @@ export async function verifyCredentials(input: SignInInput) {
     await verifyPassword(await dummyHash, input.password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, input.password)) ? { id: user.id, email: user.email, name: user.name } : null;
+  return (await verifyPassword(user.passwordHash, input.password))
+    ? { id: user.id, email: user.email, name: user.name }
+    : null;
 }

@@ -10,18 +10,29 @@ import { freeName, toNameBase } from "../names/free-name";
 
 /** The creator becomes its owner; a #general channel is there from the start. */
 export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput) {
-  if (actor.via === "token") throw new AppError("FORBIDDEN", "API tokens belong to one workspace and cannot create workspaces");
+  if (actor.via === "token")
+    throw new AppError("FORBIDDEN", "API tokens belong to one workspace and cannot create workspaces");
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const slug = await freeName(tx, "workspace-slug", toNameBase(input.name, "-", 40) || "workspace", "-", (s) => slugTaken(tx, s));
+    const slug = await freeName(tx, "workspace-slug", toNameBase(input.name, "-", 40) || "workspace", "-", (s) =>
+      slugTaken(tx, s),
+    );
     const workspace = await insertWorkspace(tx, { name: input.name, slug });
     await insertMembership(tx, { workspaceId: workspace.id, userId: actor.userId, role: "OWNER" });
     const general = await insertChannel(tx, {
-      workspaceId: workspace.id, name: "general", description: "Everyone, everything", kind: "PUBLIC", createdById: actor.userId,
+      workspaceId: workspace.id,
+      name: "general",
+      description: "Everyone, everything",
+      kind: "PUBLIC",
+      createdById: actor.userId,
     });
     await upsertChannelMember(tx, general.id, actor.userId);
     await bumpClaimsVersion(tx, [actor.userId]);
-    await recordEvent(tx, "workspace/member-joined", { workspaceId: workspace.id, userId: actor.userId, role: "OWNER" });
+    await recordEvent(tx, "workspace/member-joined", {
+      workspaceId: workspace.id,
+      userId: actor.userId,
+      role: "OWNER",
+    });
     return { ...workspace, role: "OWNER" as const };
   });
 }

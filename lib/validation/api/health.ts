@@ -5,8 +5,12 @@ import { contract } from "../contract";
 const layer = z.object({ ok: z.boolean(), adapter: z.string() });
 
 export const healthContract = contract({
-  operationId: "getHealth", method: "GET", path: "/health", tag: "Operations",
-  summary: "Each layer and which adapter serves it", auth: "none",
+  operationId: "getHealth",
+  method: "GET",
+  path: "/health",
+  tag: "Operations",
+  summary: "Each layer and which adapter serves it",
+  auth: "none",
   response: z.object({
     ok: z.boolean(),
     database: layer.extend({ latencyMs: z.number() }),
@@ -16,5 +20,6 @@ export const healthContract = contract({
     /** Rate-limit counters; when they cannot be reached requests are let through, so this never fails the check. */
     rateLimit: layer.extend({ error: z.string().optional() }),
   }),
-  status: 200, errors: ["UNAVAILABLE"],
+  status: 200,
+  errors: ["UNAVAILABLE"],
 });

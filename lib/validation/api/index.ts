@@ -6,4 +6,10 @@ import * as members from "./members";
 import * as posts from "./posts";
 import * as workspaces from "./workspaces";
 
-export const contracts = [...Object.values(workspaces), ...Object.values(channels), ...Object.values(posts), ...Object.values(members), ...Object.values(invites)];
+export const contracts = [
+  ...Object.values(workspaces),
+  ...Object.values(channels),
+  ...Object.values(posts),
+  ...Object.values(members),
+  ...Object.values(invites),
+];

@@ -1,37 +1,79 @@
 import { workspaceParams } from "../common";
 import { contract } from "../contract";
-import { acceptedInviteResponse, acceptInviteInput, createInviteInput, inviteListResponse, inviteParams, inviteResponse } from "../invites";
+import {
+  acceptedInviteResponse,
+  acceptInviteInput,
+  createInviteInput,
+  inviteListResponse,
+  inviteParams,
+  inviteResponse,
+} from "../invites";
 
 const bodyErrors = ["BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"] as const;
 
 export const listInvitesContract = contract({
-  operationId: "listInvites", method: "GET", path: "/workspaces/{workspaceId}/invites", tag: "Invites",
-  summary: "List unanswered invites (admins)", auth: { scope: "members:read" }, params: workspaceParams,
-  response: inviteListResponse, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
+  operationId: "listInvites",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/invites",
+  tag: "Invites",
+  summary: "List unanswered invites (admins)",
+  auth: { scope: "members:read" },
+  params: workspaceParams,
+  response: inviteListResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const createInviteContract = contract({
-  operationId: "createInvite", method: "POST", path: "/workspaces/{workspaceId}/invites", tag: "Invites",
-  summary: "Invite an email address with a role; the link expires in 7 days", auth: { scope: "members:write" },
-  params: workspaceParams, body: createInviteInput, response: inviteResponse, status: 201,
+  operationId: "createInvite",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/invites",
+  tag: "Invites",
+  summary: "Invite an email address with a role; the link expires in 7 days",
+  auth: { scope: "members:write" },
+  params: workspaceParams,
+  body: createInviteInput,
+  response: inviteResponse,
+  status: 201,
   errors: [...bodyErrors, "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
 });
 
 export const revokeInviteContract = contract({
-  operationId: "revokeInvite", method: "DELETE", path: "/workspaces/{workspaceId}/invites/{inviteId}", tag: "Invites",
-  summary: "Revoke an invite; its links stop working", auth: { scope: "members:write" }, params: inviteParams,
-  response: inviteResponse, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  operationId: "revokeInvite",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/invites/{inviteId}",
+  tag: "Invites",
+  summary: "Revoke an invite; its links stop working",
+  auth: { scope: "members:write" },
+  params: inviteParams,
+  response: inviteResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
 });
 
 export const resendInviteContract = contract({
-  operationId: "resendInvite", method: "POST", path: "/workspaces/{workspaceId}/invites/{inviteId}/resend", tag: "Invites",
-  summary: "Email a new link and extend the invite by 7 days", auth: { scope: "members:write" }, params: inviteParams,
-  response: inviteResponse, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  operationId: "resendInvite",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/invites/{inviteId}/resend",
+  tag: "Invites",
+  summary: "Email a new link and extend the invite by 7 days",
+  auth: { scope: "members:write" },
+  params: inviteParams,
+  response: inviteResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
 });
 
 export const acceptInviteContract = contract({
-  operationId: "acceptInvite", method: "POST", path: "/workspaces/{workspaceId}/invites/accept", tag: "Invites",
+  operationId: "acceptInvite",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/invites/accept",
+  tag: "Invites",
   summary: "Accept an invite (signed in as the invited address); accepting twice changes nothing",
-  auth: { scope: "workspace:read" }, params: workspaceParams, body: acceptInviteInput, response: acceptedInviteResponse,
-  status: 200, errors: [...bodyErrors, "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "GONE"],
+  auth: { scope: "workspace:read" },
+  params: workspaceParams,
+  body: acceptInviteInput,
+  response: acceptedInviteResponse,
+  status: 200,
+  errors: [...bodyErrors, "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "GONE"],
 });

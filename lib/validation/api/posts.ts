@@ -5,46 +5,113 @@ import { commentListResponse, commentResponse, createCommentInput } from "../com
 import { contract } from "../contract";
 import { createPostInput, postListResponse, postParams, postResponse, updatePostInput } from "../posts";
 
-const writeErrors = ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"] as const;
+const writeErrors = [
+  "BAD_REQUEST",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "VALIDATION_FAILED",
+] as const;
 
 export const listPostsContract = contract({
-  operationId: "listPosts", method: "GET", path: "/workspaces/{workspaceId}/channels/{channelId}/posts", tag: "Posts",
-  summary: "List a channel's posts, newest first", auth: { scope: "posts:read" }, params: channelParams, query: pageQuery,
-  response: postListResponse, paginated: true, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
+  operationId: "listPosts",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/channels/{channelId}/posts",
+  tag: "Posts",
+  summary: "List a channel's posts, newest first",
+  auth: { scope: "posts:read" },
+  params: channelParams,
+  query: pageQuery,
+  response: postListResponse,
+  paginated: true,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
 });
 
 export const createPostContract = contract({
-  operationId: "createPost", method: "POST", path: "/workspaces/{workspaceId}/channels/{channelId}/posts", tag: "Posts",
-  summary: "Write a post (Markdown body)", auth: { scope: "posts:write" }, params: channelParams, body: createPostInput,
-  maxBodyBytes: 256 * 1024, response: postResponse, status: 201, errors: [...writeErrors],
+  operationId: "createPost",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/channels/{channelId}/posts",
+  tag: "Posts",
+  summary: "Write a post (Markdown body)",
+  auth: { scope: "posts:write" },
+  params: channelParams,
+  body: createPostInput,
+  maxBodyBytes: 256 * 1024,
+  response: postResponse,
+  status: 201,
+  errors: [...writeErrors],
 });
 
 export const getPostContract = contract({
-  operationId: "getPost", method: "GET", path: "/workspaces/{workspaceId}/posts/{postId}", tag: "Posts",
-  summary: "Read a post", auth: { scope: "posts:read" }, params: postParams, response: postResponse,
-  status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
+  operationId: "getPost",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/posts/{postId}",
+  tag: "Posts",
+  summary: "Read a post",
+  auth: { scope: "posts:read" },
+  params: postParams,
+  response: postResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const updatePostContract = contract({
-  operationId: "updatePost", method: "PATCH", path: "/workspaces/{workspaceId}/posts/{postId}", tag: "Posts",
-  summary: "Edit your post (marked edited)", auth: { scope: "posts:write" }, params: postParams, body: updatePostInput,
-  maxBodyBytes: 256 * 1024, response: postResponse, status: 200, errors: [...writeErrors],
+  operationId: "updatePost",
+  method: "PATCH",
+  path: "/workspaces/{workspaceId}/posts/{postId}",
+  tag: "Posts",
+  summary: "Edit your post (marked edited)",
+  auth: { scope: "posts:write" },
+  params: postParams,
+  body: updatePostInput,
+  maxBodyBytes: 256 * 1024,
+  response: postResponse,
+  status: 200,
+  errors: [...writeErrors],
 });
 
 export const deletePostContract = contract({
-  operationId: "deletePost", method: "DELETE", path: "/workspaces/{workspaceId}/posts/{postId}", tag: "Posts",
-  summary: "Delete a post (yours, or any as an admin)", auth: { scope: "posts:write" }, params: postParams,
-  response: z.null(), status: 204, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
+  operationId: "deletePost",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/posts/{postId}",
+  tag: "Posts",
+  summary: "Delete a post (yours, or any as an admin)",
+  auth: { scope: "posts:write" },
+  params: postParams,
+  response: z.null(),
+  status: 204,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const listCommentsContract = contract({
-  operationId: "listComments", method: "GET", path: "/workspaces/{workspaceId}/posts/{postId}/comments", tag: "Comments",
-  summary: "List a post's comments, oldest first", auth: { scope: "posts:read" }, params: postParams, query: pageQuery,
-  response: commentListResponse, paginated: true, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
+  operationId: "listComments",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/posts/{postId}/comments",
+  tag: "Comments",
+  summary: "List a post's comments, oldest first",
+  auth: { scope: "posts:read" },
+  params: postParams,
+  query: pageQuery,
+  response: commentListResponse,
+  paginated: true,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
 });
 
 export const createCommentContract = contract({
-  operationId: "createComment", method: "POST", path: "/workspaces/{workspaceId}/posts/{postId}/comments", tag: "Comments",
-  summary: "Comment on a post", auth: { scope: "posts:write" }, params: postParams, body: createCommentInput,
-  response: commentResponse, status: 201, errors: [...writeErrors],
+  operationId: "createComment",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/posts/{postId}/comments",
+  tag: "Comments",
+  summary: "Comment on a post",
+  auth: { scope: "posts:write" },
+  params: postParams,
+  body: createCommentInput,
+  response: commentResponse,
+  status: 201,
+  errors: [...writeErrors],
 });

@@ -4,25 +4,58 @@ import { contract } from "../contract";
 import { createWorkspaceInput, workspaceListResponse, workspaceResponse } from "../workspaces";
 
 export const listWorkspacesContract = contract({
-  operationId: "listWorkspaces", method: "GET", path: "/workspaces", tag: "Workspaces",
+  operationId: "listWorkspaces",
+  method: "GET",
+  path: "/workspaces",
+  tag: "Workspaces",
   summary: "List the workspaces you belong to (a token sees only its own)",
-  auth: { scope: "workspace:read" }, response: workspaceListResponse, status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN"],
+  auth: { scope: "workspace:read" },
+  response: workspaceListResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN"],
 });
 
 export const createWorkspaceContract = contract({
-  operationId: "createWorkspace", method: "POST", path: "/workspaces", tag: "Workspaces",
+  operationId: "createWorkspace",
+  method: "POST",
+  path: "/workspaces",
+  tag: "Workspaces",
   summary: "Create a workspace; you become its owner (sessions only)",
-  auth: { scope: "admin" }, body: createWorkspaceInput, response: workspaceResponse, status: 201,
-  errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"],
+  auth: { scope: "admin" },
+  body: createWorkspaceInput,
+  response: workspaceResponse,
+  status: 201,
+  errors: [
+    "BAD_REQUEST",
+    "UNAUTHENTICATED",
+    "FORBIDDEN",
+    "PAYLOAD_TOO_LARGE",
+    "UNSUPPORTED_MEDIA_TYPE",
+    "VALIDATION_FAILED",
+  ],
 });
 
 export const getWorkspaceContract = contract({
-  operationId: "getWorkspace", method: "GET", path: "/workspaces/{workspaceId}", tag: "Workspaces",
-  summary: "Read a workspace", auth: { scope: "workspace:read" }, params: workspaceParams, response: workspaceResponse,
-  status: 200, errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
+  operationId: "getWorkspace",
+  method: "GET",
+  path: "/workspaces/{workspaceId}",
+  tag: "Workspaces",
+  summary: "Read a workspace",
+  auth: { scope: "workspace:read" },
+  params: workspaceParams,
+  response: workspaceResponse,
+  status: 200,
+  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
 });
 
 export const openApiContract = contract({
-  operationId: "getOpenApiDocument", method: "GET", path: "/openapi.json", tag: "Meta",
-  summary: "This document", auth: "none", response: z.looseObject({ openapi: z.string() }), status: 200, errors: [],
+  operationId: "getOpenApiDocument",
+  method: "GET",
+  path: "/openapi.json",
+  tag: "Meta",
+  summary: "This document",
+  auth: "none",
+  response: z.looseObject({ openapi: z.string() }),
+  status: 200,
+  errors: [],
 });

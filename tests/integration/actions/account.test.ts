@@ -1,7 +1,12 @@
 // The emailed-link flows as the forms call them: forgot/reset password, sign-in link, resend verification,
 // profile. FormData in; the database (and the real Auth.js cookie) checked after.
 import { describe, expect, it, vi } from "vitest";
-import { magicLinkSignInAction, requestMagicLinkAction, requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/actions";
+import {
+  magicLinkSignInAction,
+  requestMagicLinkAction,
+  requestPasswordResetAction,
+  resetPasswordAction,
+} from "@/app/(auth)/actions";
 import { resendVerificationAction, updateProfileAction } from "@/app/settings/actions";
 import { actorFromCookies } from "@/lib/auth/resolve-actor";
 import { getDb } from "@/lib/data/db";
@@ -14,17 +19,28 @@ import { actAs, expectFailure, expectOk, form, redirectOf } from "./helpers";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const eventsFor = async (name: string, userId: string) =>
-  (await (await getDb()).outboxEvent.findMany({ where: { name }, select: { data: true } })).filter((e) => (e.data as { userId?: string }).userId === userId).length;
+  (await (await getDb()).outboxEvent.findMany({ where: { name }, select: { data: true } })).filter(
+    (e) => (e.data as { userId?: string }).userId === userId,
+  ).length;
 
 const tokenFor = async (purpose: TokenPurpose, user: { id: string; email: string }, expiresInMs = 600_000) =>
-  issueOneTimeToken(await getDb(), { purpose, email: user.email, userId: user.id, expiresAt: new Date(Date.now() + expiresInMs) });
+  issueOneTimeToken(await getDb(), {
+    purpose,
+    email: user.email,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + expiresInMs),
+  });
 
 describe("password reset actions", () => {
   it("answers the same for known and unknown addresses; only a known one records the email event", async () => {
     const user = await createUser();
     useSessionCookie(null);
-    expect(expectOk(await requestPasswordResetAction(null, form({ email: user.email.toUpperCase() })))).toEqual({ email: user.email });
-    expect(expectOk(await requestPasswordResetAction(null, form({ email: "nobody-here@example.test" })))).toEqual({ email: "nobody-here@example.test" });
+    expect(expectOk(await requestPasswordResetAction(null, form({ email: user.email.toUpperCase() })))).toEqual({
+      email: user.email,
+    });
+    expect(expectOk(await requestPasswordResetAction(null, form({ email: "nobody-here@example.test" })))).toEqual({
+      email: "nobody-here@example.test",
+    });
     expect(await eventsFor("user/password-reset-requested", user.id)).toBe(1);
     const bad = expectFailure(await requestPasswordResetAction(null, form({ email: "nope" })), "VALIDATION_FAILED");
     expect(bad.fields?.email).toBe("must be an email address");
@@ -34,20 +50,31 @@ describe("password reset actions", () => {
     const user = await createUser();
     const token = await tokenFor("PASSWORD_RESET", user);
     useSessionCookie(null);
-    const short = expectFailure(await resetPasswordAction(null, form({ token, password: "short" })), "VALIDATION_FAILED");
+    const short = expectFailure(
+      await resetPasswordAction(null, form({ token, password: "short" })),
+      "VALIDATION_FAILED",
+    );
     expect(short.fields?.password).toBe("must be at least 10 characters");
     expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
 
-    expect(await redirectOf(resetPasswordAction(null, form({ token, password: "a whole new phrase" })))).toMatch(/\/w$/);
+    expect(await redirectOf(resetPasswordAction(null, form({ token, password: "a whole new phrase" })))).toMatch(
+      /\/w$/,
+    );
     expect((await actorFromCookies(testCookies))?.userId).toBe(user.id);
     expect(await verifyCredentials({ email: user.email, password: "a whole new phrase" })).not.toBeNull();
     expect(await verifyCredentials({ email: user.email, password: user.password })).toBeNull();
 
     useSessionCookie(null);
-    const used = expectFailure(await resetPasswordAction(null, form({ token, password: "yet another phrase" })), "GONE");
+    const used = expectFailure(
+      await resetPasswordAction(null, form({ token, password: "yet another phrase" })),
+      "GONE",
+    );
     expect(used.message).toMatch(/already used/);
     expect(await verifyCredentials({ email: user.email, password: "a whole new phrase" })).not.toBeNull();
-    expectFailure(await resetPasswordAction(null, form({ token: "", password: "yet another phrase" })), "VALIDATION_FAILED");
+    expectFailure(
+      await resetPasswordAction(null, form({ token: "", password: "yet another phrase" })),
+      "VALIDATION_FAILED",
+    );
   });
 });
 
@@ -75,8 +102,12 @@ describe("sign-in link actions", () => {
     const user = await createUser();
     const expired = await tokenFor("MAGIC_LINK", user, -1000);
     useSessionCookie(null);
-    expect(expectFailure(await magicLinkSignInAction(null, form({ token: expired })), "GONE").message).toMatch(/expired/);
-    expect(expectFailure(await magicLinkSignInAction(null, form({ token: "made-up" })), "GONE").message).toMatch(/not valid/);
+    expect(expectFailure(await magicLinkSignInAction(null, form({ token: expired })), "GONE").message).toMatch(
+      /expired/,
+    );
+    expect(expectFailure(await magicLinkSignInAction(null, form({ token: "made-up" })), "GONE").message).toMatch(
+      /not valid/,
+    );
     // A reset token is not a sign-in token.
     const reset = await tokenFor("PASSWORD_RESET", user);
     expectFailure(await magicLinkSignInAction(null, form({ token: reset })), "GONE");
@@ -101,15 +132,27 @@ describe("account actions", () => {
   it("updates name and time zone; a blank name or an unknown zone writes nothing", async () => {
     const user = await createUser();
     await actAs(user.id);
-    const read = async () => (await getDb()).user.findUnique({ where: { id: user.id }, select: { name: true, timeZone: true } });
-    expect(expectOk(await updateProfileAction(null, form({ name: "  Renamed Person ", timeZone: "Asia/Tokyo" })))).toEqual({ name: "Renamed Person", timeZone: "Asia/Tokyo" });
+    const read = async () =>
+      (await getDb()).user.findUnique({ where: { id: user.id }, select: { name: true, timeZone: true } });
+    expect(
+      expectOk(await updateProfileAction(null, form({ name: "  Renamed Person ", timeZone: "Asia/Tokyo" }))),
+    ).toEqual({ name: "Renamed Person", timeZone: "Asia/Tokyo" });
     expect(await read()).toEqual({ name: "Renamed Person", timeZone: "Asia/Tokyo" });
 
-    const blank = expectFailure(await updateProfileAction(null, form({ name: " ", timeZone: "Europe/Paris" })), "VALIDATION_FAILED");
+    const blank = expectFailure(
+      await updateProfileAction(null, form({ name: " ", timeZone: "Europe/Paris" })),
+      "VALIDATION_FAILED",
+    );
     expect(blank.fields?.name).toBe("is required");
-    const zone = expectFailure(await updateProfileAction(null, form({ name: "Other", timeZone: "Mars/Olympus_Mons" })), "VALIDATION_FAILED");
+    const zone = expectFailure(
+      await updateProfileAction(null, form({ name: "Other", timeZone: "Mars/Olympus_Mons" })),
+      "VALIDATION_FAILED",
+    );
     expect(zone.fields?.timeZone).toBe("is not a known time zone");
-    expectFailure(await updateProfileAction(null, form({ name: "Other", timeZone: "UTC", role: "OWNER" })), "VALIDATION_FAILED");
+    expectFailure(
+      await updateProfileAction(null, form({ name: "Other", timeZone: "UTC", role: "OWNER" })),
+      "VALIDATION_FAILED",
+    );
     expect(await read()).toEqual({ name: "Renamed Person", timeZone: "Asia/Tokyo" });
   });
 });

@@ -8,7 +8,8 @@ import { useSessionCookie as setSessionCookie } from "../../support/cookies";
 
 export function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
   return data;
 }
 

@@ -12,11 +12,19 @@ import { actAs, actorOf, expectFailure, expectOk, form, redirectOf } from "./hel
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const invitesOf = async (workspaceId: string) =>
-  (await getDb()).invite.findMany({ where: { workspaceId }, select: { id: true, email: true, role: true, expiresAt: true, revokedAt: true, acceptedAt: true } });
+  (await getDb()).invite.findMany({
+    where: { workspaceId },
+    select: { id: true, email: true, role: true, expiresAt: true, revokedAt: true, acceptedAt: true },
+  });
 
 /** The link the invite email would carry (the email itself is the background function's business). */
 const linkFor = async (invite: { id: string; email: string; expiresAt: Date }) =>
-  issueOneTimeToken(await getDb(), { purpose: "INVITE", email: invite.email, inviteId: invite.id, expiresAt: invite.expiresAt });
+  issueOneTimeToken(await getDb(), {
+    purpose: "INVITE",
+    email: invite.email,
+    inviteId: invite.id,
+    expiresAt: invite.expiresAt,
+  });
 
 describe("invite actions", () => {
   it("admins invite with a role (event recorded); members cannot; owners only by owners; bad input writes nothing", async () => {
@@ -34,10 +42,15 @@ describe("invite actions", () => {
     expect(bad.fields?.role).toBeDefined();
     expect(await invitesOf(workspace.id)).toEqual([]);
 
-    expect(expectOk(await createInviteAction(null, ref(" New.Person@Example.test ")))).toEqual({ email: "new.person@example.test", role: "MEMBER" });
+    expect(expectOk(await createInviteAction(null, ref(" New.Person@Example.test ")))).toEqual({
+      email: "new.person@example.test",
+      role: "MEMBER",
+    });
     const [invite] = await invitesOf(workspace.id);
     expect(invite).toMatchObject({ email: "new.person@example.test", role: "MEMBER" });
-    const events = await (await getDb()).outboxEvent.findMany({ where: { name: "invite/created" }, select: { data: true } });
+    const events = await (
+      await getDb()
+    ).outboxEvent.findMany({ where: { name: "invite/created" }, select: { data: true } });
     expect(events.filter((e) => (e.data as { inviteId?: string }).inviteId === invite?.id)).toHaveLength(1);
     // The same address again: resend instead; an existing member: conflict.
     expectFailure(await createInviteAction(null, ref("new.person@example.test")), "CONFLICT");
@@ -55,20 +68,33 @@ describe("invite actions", () => {
     const [invite] = await invitesOf(workspace.id);
     if (!invite) throw new Error("no invite");
     const link = await linkFor(invite);
-    await (await getDb()).invite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await (
+      await getDb()
+    ).invite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
 
     const resent = expectOk(await resendInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })));
     expect(resent.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
     useSessionCookie(other.cookie);
-    expectFailure(await revokeInviteAction(null, form({ workspaceId: other.workspace.id, inviteId: invite.id })), "NOT_FOUND");
-    expectFailure(await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })), "NOT_FOUND");
+    expectFailure(
+      await revokeInviteAction(null, form({ workspaceId: other.workspace.id, inviteId: invite.id })),
+      "NOT_FOUND",
+    );
+    expectFailure(
+      await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })),
+      "NOT_FOUND",
+    );
     expect((await invitesOf(workspace.id))[0]?.revokedAt).toBeNull();
 
     useSessionCookie(cookie);
-    expect(expectOk(await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })))).toEqual({ status: "revoked" });
+    expect(expectOk(await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })))).toEqual({
+      status: "revoked",
+    });
     expectFailure(await resendInviteAction(null, form({ workspaceId: workspace.id, inviteId: invite.id })), "CONFLICT");
-    expectFailure(await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: "bad id!" })), "VALIDATION_FAILED");
+    expectFailure(
+      await revokeInviteAction(null, form({ workspaceId: workspace.id, inviteId: "bad id!" })),
+      "VALIDATION_FAILED",
+    );
 
     const invitee = await createUser({ email: "x@example.test" });
     await actAs(invitee.id);
@@ -79,7 +105,9 @@ describe("invite actions", () => {
   it("accepting adds the membership once and goes to the workspace; another address or no session cannot", async () => {
     const { cookie, workspace } = await createWorkspaceWithOwner();
     useSessionCookie(cookie);
-    expectOk(await createInviteAction(null, form({ workspaceId: workspace.id, email: "joiner@example.test", role: "ADMIN" })));
+    expectOk(
+      await createInviteAction(null, form({ workspaceId: workspace.id, email: "joiner@example.test", role: "ADMIN" })),
+    );
     const [invite] = await invitesOf(workspace.id);
     if (!invite) throw new Error("no invite");
     const token = await linkFor(invite);

@@ -31,9 +31,15 @@ describe("member actions", () => {
     const { owner, cookie, workspace } = await createWorkspaceWithOwner();
     const member = await memberOf(workspace.id, "MEMBER");
     useSessionCookie(cookie);
-    const bad = expectFailure(await changeRoleAction(null, form({ workspaceId: workspace.id, userId: member.user.id, role: "KING" })), "VALIDATION_FAILED");
+    const bad = expectFailure(
+      await changeRoleAction(null, form({ workspaceId: workspace.id, userId: member.user.id, role: "KING" })),
+      "VALIDATION_FAILED",
+    );
     expect(bad.fields?.role).toBeDefined();
-    expectFailure(await changeRoleAction(null, form({ workspaceId: workspace.id, userId: "nobody", role: "ADMIN" })), "NOT_FOUND");
+    expectFailure(
+      await changeRoleAction(null, form({ workspaceId: workspace.id, userId: "nobody", role: "ADMIN" })),
+      "NOT_FOUND",
+    );
     const roles = (await listMembers(await actorOf(owner.id), workspace.id)).map((m) => m.role).sort();
     expect(roles).toEqual(["MEMBER", "OWNER"]);
   });
@@ -48,7 +54,9 @@ describe("member actions", () => {
     expectOk(await removeMemberAction(null, form({ workspaceId: workspace.id, userId: b.user.id })));
     expect(roleIn(await actorOf(b.user.id), workspace.id)).toBeUndefined();
     useSessionCookie(a.cookie);
-    expect(await redirectOf(removeMemberAction(null, form({ workspaceId: workspace.id, userId: a.user.id })))).toBe("/w");
+    expect(await redirectOf(removeMemberAction(null, form({ workspaceId: workspace.id, userId: a.user.id })))).toBe(
+      "/w",
+    );
     expect((await listMembers(await actorOf(owner.id), workspace.id)).map((m) => m.userId)).toEqual([owner.id]);
     // The last owner cannot leave.
     useSessionCookie(cookie);

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { createCommentAction, createPostAction, deletePostAction, editPostAction } from "@/app/w/[workspaceId]/p/actions";
+import {
+  createCommentAction,
+  createPostAction,
+  deletePostAction,
+  editPostAction,
+} from "@/app/w/[workspaceId]/p/actions";
 import { listComments } from "@/lib/domain/comments/list-comments";
 import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { listPosts } from "@/lib/domain/posts/list-posts";
@@ -26,9 +31,14 @@ describe("post and comment actions", () => {
     expect((await listComments(actor, workspace.id, post.id, page)).items.map((c) => c.body)).toEqual(["Nice one"]);
 
     // Only the author edits.
-    expectFailure(await editPostAction(null, form({ workspaceId: workspace.id, postId: post.id, title: "Mine now", body: "x" })), "FORBIDDEN");
+    expectFailure(
+      await editPostAction(null, form({ workspaceId: workspace.id, postId: post.id, title: "Mine now", body: "x" })),
+      "FORBIDDEN",
+    );
     useSessionCookie(cookie);
-    const back = await redirectOf(editPostAction(null, form({ workspaceId: workspace.id, postId: post.id, title: "Hello again", body: "Edited" })));
+    const back = await redirectOf(
+      editPostAction(null, form({ workspaceId: workspace.id, postId: post.id, title: "Hello again", body: "Edited" })),
+    );
     expect(back).toBe(`/w/${workspace.id}/p/${post.id}`);
     const edited = await getPostOrThrow(actor, workspace.id, post.id);
     expect(edited).toMatchObject({ title: "Hello again", body: "Edited" });
@@ -45,7 +55,9 @@ describe("post and comment actions", () => {
     const other = await memberOf(workspace.id, "MEMBER");
     const admin = await memberOf(workspace.id, "ADMIN");
     useSessionCookie(author.cookie);
-    const post = expectOk(await createPostAction(null, form({ workspaceId: workspace.id, channelId: general.id, title: "T", body: "B" })));
+    const post = expectOk(
+      await createPostAction(null, form({ workspaceId: workspace.id, channelId: general.id, title: "T", body: "B" })),
+    );
     const ref = form({ workspaceId: workspace.id, postId: post.id });
     useSessionCookie(other.cookie);
     expectFailure(await deletePostAction(null, ref), "FORBIDDEN");
@@ -57,13 +69,25 @@ describe("post and comment actions", () => {
     const { owner, cookie, workspace, general } = await createWorkspaceWithOwner();
     useSessionCookie(cookie);
     const ids = { workspaceId: workspace.id, channelId: general.id };
-    const blank = expectFailure(await createPostAction(null, form({ ...ids, title: " ", body: "" })), "VALIDATION_FAILED");
+    const blank = expectFailure(
+      await createPostAction(null, form({ ...ids, title: " ", body: "" })),
+      "VALIDATION_FAILED",
+    );
     expect(blank.fields).toMatchObject({ title: "is required", body: "is required" });
-    const long = expectFailure(await createPostAction(null, form({ ...ids, title: "t".repeat(201), body: "b" })), "VALIDATION_FAILED");
+    const long = expectFailure(
+      await createPostAction(null, form({ ...ids, title: "t".repeat(201), body: "b" })),
+      "VALIDATION_FAILED",
+    );
     expect(long.fields?.title).toMatch(/at most 200/);
-    const badId = expectFailure(await createPostAction(null, form({ workspaceId: workspace.id, channelId: "../etc", title: "t", body: "b" })), "VALIDATION_FAILED");
+    const badId = expectFailure(
+      await createPostAction(null, form({ workspaceId: workspace.id, channelId: "../etc", title: "t", body: "b" })),
+      "VALIDATION_FAILED",
+    );
     expect(badId.fields?.channelId).toBeDefined();
-    expectFailure(await createCommentAction(null, form({ workspaceId: workspace.id, postId: "nope", body: "hi" })), "NOT_FOUND");
+    expectFailure(
+      await createCommentAction(null, form({ workspaceId: workspace.id, postId: "nope", body: "hi" })),
+      "NOT_FOUND",
+    );
     expect((await listPosts(await actorOf(owner.id), workspace.id, general.id, page)).items).toEqual([]);
   });
 
@@ -71,8 +95,20 @@ describe("post and comment actions", () => {
     const a = await createWorkspaceWithOwner();
     const b = await createWorkspaceWithOwner();
     useSessionCookie(b.cookie);
-    expectFailure(await createPostAction(null, form({ workspaceId: a.workspace.id, channelId: a.general.id, title: "t", body: "b" })), "NOT_FOUND");
-    expectFailure(await createPostAction(null, form({ workspaceId: b.workspace.id, channelId: a.general.id, title: "t", body: "b" })), "NOT_FOUND");
+    expectFailure(
+      await createPostAction(
+        null,
+        form({ workspaceId: a.workspace.id, channelId: a.general.id, title: "t", body: "b" }),
+      ),
+      "NOT_FOUND",
+    );
+    expectFailure(
+      await createPostAction(
+        null,
+        form({ workspaceId: b.workspace.id, channelId: a.general.id, title: "t", body: "b" }),
+      ),
+      "NOT_FOUND",
+    );
     expect((await listPosts(await actorOf(a.owner.id), a.workspace.id, a.general.id, page)).items).toEqual([]);
   });
 });

@@ -12,9 +12,19 @@ describe("API token actions", () => {
   it("creates a token from checkboxes (one or several), shows its secret once, and it works until revoked", async () => {
     const { owner, cookie, workspace } = await createWorkspaceWithOwner();
     useSessionCookie(cookie);
-    const one = expectOk(await createTokenAction(null, form({ workspaceId: workspace.id, name: "Reader", scopes: "posts:read", expiresInDays: "" })));
+    const one = expectOk(
+      await createTokenAction(
+        null,
+        form({ workspaceId: workspace.id, name: "Reader", scopes: "posts:read", expiresInDays: "" }),
+      ),
+    );
     expect(one.token).toMatch(/^tid_/);
-    const two = expectOk(await createTokenAction(null, form({ workspaceId: workspace.id, name: "Bot", scopes: ["posts:read", "workspace:read"], expiresInDays: "30" })));
+    const two = expectOk(
+      await createTokenAction(
+        null,
+        form({ workspaceId: workspace.id, name: "Bot", scopes: ["posts:read", "workspace:read"], expiresInDays: "30" }),
+      ),
+    );
 
     const tokens = await listApiTokensFor(await actorOf(owner.id), workspace.id);
     const bot = tokens.find((t) => t.id === two.id);
@@ -26,28 +36,47 @@ describe("API token actions", () => {
 
     const bearer = { token: two.token };
     expect((await api("GET", `/api/v1/workspaces/${workspace.id}`, bearer)).status).toBe(200);
-    expect(expectOk(await revokeTokenAction(null, form({ workspaceId: workspace.id, tokenId: two.id })))).toEqual({ revoked: two.id });
+    expect(expectOk(await revokeTokenAction(null, form({ workspaceId: workspace.id, tokenId: two.id })))).toEqual({
+      revoked: two.id,
+    });
     expect((await api("GET", `/api/v1/workspaces/${workspace.id}`, bearer)).status).toBe(401);
   });
 
   it("needs a name and at least one known scope, and creates nothing otherwise", async () => {
     const { owner, cookie, workspace } = await createWorkspaceWithOwner();
     useSessionCookie(cookie);
-    const none = expectFailure(await createTokenAction(null, form({ workspaceId: workspace.id, name: "" })), "VALIDATION_FAILED");
+    const none = expectFailure(
+      await createTokenAction(null, form({ workspaceId: workspace.id, name: "" })),
+      "VALIDATION_FAILED",
+    );
     expect(none.fields).toMatchObject({ name: "is required", scopes: "choose at least one scope" });
-    const unknown = expectFailure(await createTokenAction(null, form({ workspaceId: workspace.id, name: "x", scopes: "root" })), "VALIDATION_FAILED");
+    const unknown = expectFailure(
+      await createTokenAction(null, form({ workspaceId: workspace.id, name: "x", scopes: "root" })),
+      "VALIDATION_FAILED",
+    );
     expect(Object.keys(unknown.fields ?? {}).some((k) => k.startsWith("scopes"))).toBe(true);
-    expectFailure(await createTokenAction(null, form({ workspaceId: workspace.id, name: "x", scopes: "admin", expiresInDays: "9999" })), "VALIDATION_FAILED");
+    expectFailure(
+      await createTokenAction(
+        null,
+        form({ workspaceId: workspace.id, name: "x", scopes: "admin", expiresInDays: "9999" }),
+      ),
+      "VALIDATION_FAILED",
+    );
     expect(await listApiTokensFor(await actorOf(owner.id), workspace.id)).toEqual([]);
   });
 
   it("guests cannot create tokens; members cannot revoke others' tokens (404)", async () => {
     const { cookie, workspace } = await createWorkspaceWithOwner();
     useSessionCookie(cookie);
-    const owners = expectOk(await createTokenAction(null, form({ workspaceId: workspace.id, name: "Owner's", scopes: "posts:read" })));
+    const owners = expectOk(
+      await createTokenAction(null, form({ workspaceId: workspace.id, name: "Owner's", scopes: "posts:read" })),
+    );
     const guest = await memberOf(workspace.id, "GUEST");
     useSessionCookie(guest.cookie);
-    expectFailure(await createTokenAction(null, form({ workspaceId: workspace.id, name: "g", scopes: "posts:read" })), "FORBIDDEN");
+    expectFailure(
+      await createTokenAction(null, form({ workspaceId: workspace.id, name: "g", scopes: "posts:read" })),
+      "FORBIDDEN",
+    );
     const member = await memberOf(workspace.id, "MEMBER");
     useSessionCookie(member.cookie);
     expectFailure(await revokeTokenAction(null, form({ workspaceId: workspace.id, tokenId: owners.id })), "NOT_FOUND");

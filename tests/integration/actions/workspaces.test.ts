@@ -27,7 +27,10 @@ describe("workspace actions", () => {
     expect(blank.fields?.name).toBe("is required");
     const long = expectFailure(await createWorkspaceAction(null, form({ name: "x".repeat(81) })), "VALIDATION_FAILED");
     expect(long.fields?.name).toMatch(/at most 80/);
-    const extra = expectFailure(await createWorkspaceAction(null, form({ name: "Ok", role: "OWNER" })), "VALIDATION_FAILED");
+    const extra = expectFailure(
+      await createWorkspaceAction(null, form({ name: "Ok", role: "OWNER" })),
+      "VALIDATION_FAILED",
+    );
     expect(Object.keys(extra.fields ?? {})).not.toHaveLength(0);
     expect(await listMyWorkspaces(await actorOf(user.id))).toEqual([]);
   });

@@ -8,7 +8,9 @@ const render = (source: string) => renderToStaticMarkup(createElement(Markdown, 
 
 describe("Markdown rendering", () => {
   it("renders Markdown and GFM", () => {
-    const html = render("# Title\n\n**bold** and ~~gone~~\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[site](https://example.com)");
+    const html = render(
+      "# Title\n\n**bold** and ~~gone~~\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[site](https://example.com)",
+    );
     expect(html).toContain("<h1>Title</h1>");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<del>gone</del>");
@@ -24,7 +26,9 @@ describe("Markdown rendering", () => {
   });
 
   it("drops raw HTML: no <script>, no event handlers", () => {
-    const html = render('Hello <script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n\n<div onclick="alert(2)">click</div>\n\n<iframe src="https://evil.test"></iframe>');
+    const html = render(
+      'Hello <script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n\n<div onclick="alert(2)">click</div>\n\n<iframe src="https://evil.test"></iframe>',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/onerror/i);
@@ -34,7 +38,9 @@ describe("Markdown rendering", () => {
   });
 
   it("strips javascript: and data: URLs from links and images", () => {
-    const html = render('[x](javascript:alert(1)) [y](JaVaScRiPt:alert(2)) [z](data:text/html;base64,PHNjcmlwdD4=) ![i](javascript:alert(3))');
+    const html = render(
+      "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(2)) [z](data:text/html;base64,PHNjcmlwdD4=) ![i](javascript:alert(3))",
+    );
     expect(html).not.toMatch(/javascript:/i);
     expect(html).not.toMatch(/data:text/i);
     expect(html).toContain(">x</a>");

@@ -10,7 +10,11 @@ import { magicLinkSignInAction, requestMagicLinkAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Sign in with an email link" };
 
-export default async function MagicLinkPage({ searchParams }: { searchParams: Promise<{ token?: string | string[]; next?: string }> }) {
+export default async function MagicLinkPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[]; next?: string }>;
+}) {
   const params = await searchParams;
   const next = nextPath.parse(params.next);
   const token = typeof params.token === "string" ? params.token : "";
@@ -19,8 +23,16 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1 className="text-xl font-semibold">Sign in to Tidings</h1>
-        <p className="mt-1 mb-6 text-sm text-stone-600">Continue to sign in with the link from your email. It works once, for 15 minutes.</p>
-        <TokenButtonForm action={magicLinkSignInAction} hidden={next ? { token, next } : { token }} label="Sign in" pendingText="Signing in…" ariaLabel="Sign in with the emailed link" />
+        <p className="mt-1 mb-6 text-sm text-stone-600">
+          Continue to sign in with the link from your email. It works once, for 15 minutes.
+        </p>
+        <TokenButtonForm
+          action={magicLinkSignInAction}
+          hidden={next ? { token, next } : { token }}
+          label="Sign in"
+          pendingText="Signing in…"
+          ariaLabel="Sign in with the emailed link"
+        />
         <p className="mt-6 text-center text-sm text-stone-600">
           Link expired?{" "}
           <Link href="/signin/magic-link" className="link">

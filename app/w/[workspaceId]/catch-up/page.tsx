@@ -24,11 +24,20 @@ export default async function CatchUpPage({ params }: { params: Promise<{ worksp
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="text-xl font-semibold">Catch up</h1>
           <p className="mt-1 text-sm text-stone-600">
-            {total === 0 ? `Nothing new in ${workspace.name}.` : `${total} new post${total === 1 ? "" : "s"} in channels you follow.`} Your daily digest email lists the same.
+            {total === 0
+              ? `Nothing new in ${workspace.name}.`
+              : `${total} new post${total === 1 ? "" : "s"} in channels you follow.`}{" "}
+            Your daily digest email lists the same.
           </p>
         </div>
         {channels.length > 0 && (
-          <SimpleAction action={markCaughtUpAction} hidden={{ workspaceId, channelIds: channels.map((c) => c.channelId).join(",") }} label="Mark all caught up" pendingText="Marking…" className="btn-primary" />
+          <SimpleAction
+            action={markCaughtUpAction}
+            hidden={{ workspaceId, channelIds: channels.map((c) => c.channelId).join(",") }}
+            label="Mark all caught up"
+            pendingText="Marking…"
+            className="btn-primary"
+          />
         )}
       </header>
 
@@ -36,7 +45,9 @@ export default async function CatchUpPage({ params }: { params: Promise<{ worksp
         <div className="mt-8 rounded-lg border border-dashed border-stone-300 px-6 py-12 text-center">
           <InboxIcon className="mx-auto size-8 text-stone-400" />
           <p className="mt-3 font-medium">You are all caught up.</p>
-          <p className="mt-1 text-sm text-stone-600">New posts by others in the channels you follow will be listed here.</p>
+          <p className="mt-1 text-sm text-stone-600">
+            New posts by others in the channels you follow will be listed here.
+          </p>
         </div>
       ) : (
         <div className="mt-6 space-y-6">
@@ -50,7 +61,14 @@ export default async function CatchUpPage({ params }: { params: Promise<{ worksp
                   </Link>
                   <span className="text-sm font-normal text-stone-600">· {c.posts.length} new</span>
                 </h2>
-                <SimpleAction action={markCaughtUpAction} hidden={{ workspaceId, channelIds: c.channelId }} label="Mark read" pendingText="Marking…" className="btn-ghost px-2 py-1 text-sm" srLabel={c.name} />
+                <SimpleAction
+                  action={markCaughtUpAction}
+                  hidden={{ workspaceId, channelIds: c.channelId }}
+                  label="Mark read"
+                  pendingText="Marking…"
+                  className="btn-ghost px-2 py-1 text-sm"
+                  srLabel={c.name}
+                />
               </div>
               <ul className="mt-3 space-y-2">
                 {c.posts.map((p) => (

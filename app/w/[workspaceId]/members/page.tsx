@@ -10,7 +10,13 @@ import { listInvites } from "@/lib/domain/invites/manage-invites";
 import { listMembers } from "@/lib/domain/members/list-members";
 import { canChangeRole, canInvite, canListMembers, canRemoveMember } from "@/lib/domain/policy";
 import { roles } from "@/lib/validation/enums";
-import { changeRoleAction, createInviteAction, removeMemberAction, resendInviteAction, revokeInviteAction } from "./actions";
+import {
+  changeRoleAction,
+  createInviteAction,
+  removeMemberAction,
+  resendInviteAction,
+  revokeInviteAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -42,15 +48,22 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
     <div className="mx-auto max-w-4xl px-4 py-6 md:px-8">
       <h1 className="text-xl font-semibold">Members</h1>
       <p className="mt-1 text-sm text-stone-600">
-        {members.length} {members.length === 1 ? "person" : "people"} in {workspace.name}. Owners and admins manage roles; only owners can make or change owners.
+        {members.length} {members.length === 1 ? "person" : "people"} in {workspace.name}. Owners and admins manage
+        roles; only owners can make or change owners.
       </p>
       {mayInvite && (
         <section className="card mt-6 p-5" aria-labelledby="invite-heading">
           <h2 id="invite-heading" className="font-semibold">
             Invite people
           </h2>
-          <p className="mt-1 mb-4 text-sm text-stone-600">They get an email with a link that works for 7 days.{members.length === 1 ? " It's just you so far." : ""}</p>
-          <InviteForm action={createInviteAction} workspaceId={workspaceId} roles={roles.filter((r) => canInvite(actor, workspaceId, r))} />
+          <p className="mt-1 mb-4 text-sm text-stone-600">
+            They get an email with a link that works for 7 days.{members.length === 1 ? " It's just you so far." : ""}
+          </p>
+          <InviteForm
+            action={createInviteAction}
+            workspaceId={workspaceId}
+            roles={roles.filter((r) => canInvite(actor, workspaceId, r))}
+          />
         </section>
       )}
       {invites.length > 0 && (
@@ -70,14 +83,24 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                         expired <Time date={i.expiresAt} />
                       </span>
                     ) : (
-                      <time dateTime={i.expiresAt.toISOString()} title={i.expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC"}>
+                      <time
+                        dateTime={i.expiresAt.toISOString()}
+                        title={i.expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC"}
+                      >
                         expires in {timeLeft(i.expiresAt)}
                       </time>
                     )}
                   </div>
                 </div>
                 <div className="flex flex-wrap items-start gap-2 sm:justify-end">
-                  <SimpleAction action={resendInviteAction} hidden={{ workspaceId, inviteId: i.id }} label="Resend" srLabel={`invite to ${i.email}`} pendingText="Sending…" className="btn-secondary py-1.5" />
+                  <SimpleAction
+                    action={resendInviteAction}
+                    hidden={{ workspaceId, inviteId: i.id }}
+                    label="Resend"
+                    srLabel={`invite to ${i.email}`}
+                    pendingText="Sending…"
+                    className="btn-secondary py-1.5"
+                  />
                   <SimpleAction
                     action={revokeInviteAction}
                     hidden={{ workspaceId, inviteId: i.id }}
@@ -114,9 +137,18 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
               </div>
               <div className="flex flex-wrap items-start gap-2 sm:justify-end">
                 {options.length > 1 ? (
-                  <RoleForm action={changeRoleAction} workspaceId={workspaceId} userId={m.userId} name={m.name} current={m.role} options={[...options]} />
+                  <RoleForm
+                    action={changeRoleAction}
+                    workspaceId={workspaceId}
+                    userId={m.userId}
+                    name={m.name}
+                    current={m.role}
+                    options={[...options]}
+                  />
                 ) : (
-                  <span className={`rounded-full px-2.5 py-1 text-xs font-medium ${roleBadge[m.role]}`}>{m.role.toLowerCase()}</span>
+                  <span className={`rounded-full px-2.5 py-1 text-xs font-medium ${roleBadge[m.role]}`}>
+                    {m.role.toLowerCase()}
+                  </span>
                 )}
                 {canRemoveMember(actor, workspaceId, target) && !(lastOwner && m.role === "OWNER") && (
                   <SimpleAction
@@ -126,7 +158,11 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                     srLabel={self ? workspace.name : m.name}
                     pendingText={self ? "Leaving…" : "Removing…"}
                     className="btn-danger py-1.5"
-                    confirm={self ? `Leave ${workspace.name}? You will lose access to its channels.` : `Remove ${m.name} from ${workspace.name}?`}
+                    confirm={
+                      self
+                        ? `Leave ${workspace.name}? You will lose access to its channels.`
+                        : `Remove ${m.name} from ${workspace.name}?`
+                    }
                   />
                 )}
               </div>

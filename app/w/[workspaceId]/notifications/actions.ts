@@ -6,11 +6,14 @@ import { markNotificationsAsRead } from "@/lib/domain/notifications/list-notific
 import { action } from "@/lib/http/action";
 import { markCaughtUpForm, markNotificationsForm } from "@/lib/validation/forms";
 
-export const markNotificationsReadAction = action(markNotificationsForm, async ({ actor, data: { workspaceId, notificationId } }) => {
-  const result = await markNotificationsAsRead(actor, notificationId ? [notificationId] : "all");
-  revalidatePath(`/w/${workspaceId}`, "layout");
-  return result;
-});
+export const markNotificationsReadAction = action(
+  markNotificationsForm,
+  async ({ actor, data: { workspaceId, notificationId } }) => {
+    const result = await markNotificationsAsRead(actor, notificationId ? [notificationId] : "all");
+    revalidatePath(`/w/${workspaceId}`, "layout");
+    return result;
+  },
+);
 
 export const markCaughtUpAction = action(markCaughtUpForm, async ({ actor, data: { workspaceId, channelIds } }) => {
   for (const channelId of channelIds) await markChannelAsRead(actor, workspaceId, channelId);

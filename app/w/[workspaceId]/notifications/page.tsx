@@ -18,7 +18,9 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   const { workspaceId } = await params;
   const cursor = cursorSchema.safeParse((await searchParams).cursor);
   const { actor } = await loadWorkspace(workspaceId);
-  const feed = await orNotFound(notificationFeed(actor, { limit: 30, cursor: cursor.success ? cursor.data : undefined }));
+  const feed = await orNotFound(
+    notificationFeed(actor, { limit: 30, cursor: cursor.success ? cursor.data : undefined }),
+  );
   const base = `/w/${workspaceId}/notifications`;
 
   return (
@@ -27,10 +29,18 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="text-xl font-semibold">Notifications</h1>
           <p className="mt-1 text-sm text-stone-600">
-            {feed.unread === 0 ? "You are all caught up." : `${feed.unread} unread.`} Mentions of you, in all your workspaces.
+            {feed.unread === 0 ? "You are all caught up." : `${feed.unread} unread.`} Mentions of you, in all your
+            workspaces.
           </p>
         </div>
-        {feed.unread > 0 && <SimpleAction action={markNotificationsReadAction} hidden={{ workspaceId }} label="Mark all as read" pendingText="Marking…" />}
+        {feed.unread > 0 && (
+          <SimpleAction
+            action={markNotificationsReadAction}
+            hidden={{ workspaceId }}
+            label="Mark all as read"
+            pendingText="Marking…"
+          />
+        )}
       </header>
 
       {feed.items.length === 0 ? (
@@ -46,9 +56,12 @@ export default async function NotificationsPage({ params, searchParams }: Props)
               <Avatar name={n.actor?.name ?? "?"} size="size-8" />
               <div className="min-w-0 flex-1 text-sm">
                 <p>
-                  {!n.read && <span className="mr-1.5 inline-block size-2 rounded-full bg-accent-600 align-middle" aria-hidden />}
+                  {!n.read && (
+                    <span className="mr-1.5 inline-block size-2 rounded-full bg-accent-600 align-middle" aria-hidden />
+                  )}
                   {!n.read && <span className="sr-only">Unread: </span>}
-                  <span className="font-medium">{n.actor?.name ?? "Someone"}</span> mentioned you {n.inComment ? "in a comment on" : "in"}{" "}
+                  <span className="font-medium">{n.actor?.name ?? "Someone"}</span> mentioned you{" "}
+                  {n.inComment ? "in a comment on" : "in"}{" "}
                   {n.post ? (
                     <Link href={`/w/${n.workspaceId}/p/${n.post.id}`} className="link font-medium">
                       {n.post.title}

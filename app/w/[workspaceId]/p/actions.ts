@@ -10,11 +10,14 @@ import { updatePost } from "@/lib/domain/posts/update-post";
 import { action } from "@/lib/http/action";
 import { createCommentForm, createPostForm, editPostForm, postRefForm } from "@/lib/validation/forms";
 
-export const createPostAction = action(createPostForm, async ({ actor, data: { workspaceId, channelId, ...input } }) => {
-  const post = await createPost(actor, workspaceId, channelId, input);
-  revalidatePath(`/w/${workspaceId}/c/${channelId}`);
-  return { id: post.id, title: post.title };
-});
+export const createPostAction = action(
+  createPostForm,
+  async ({ actor, data: { workspaceId, channelId, ...input } }) => {
+    const post = await createPost(actor, workspaceId, channelId, input);
+    revalidatePath(`/w/${workspaceId}/c/${channelId}`);
+    return { id: post.id, title: post.title };
+  },
+);
 
 export const editPostAction = action(editPostForm, async ({ actor, data: { workspaceId, postId, ...input } }) => {
   await updatePost(actor, workspaceId, postId, input);
@@ -29,8 +32,11 @@ export const deletePostAction = action(postRefForm, async ({ actor, data: { work
   redirect(`/w/${workspaceId}/c/${post.channelId}`);
 });
 
-export const createCommentAction = action(createCommentForm, async ({ actor, data: { workspaceId, postId, ...input } }) => {
-  const comment = await createComment(actor, workspaceId, postId, input);
-  revalidatePath(`/w/${workspaceId}/p/${postId}`);
-  return { id: comment.id };
-});
+export const createCommentAction = action(
+  createCommentForm,
+  async ({ actor, data: { workspaceId, postId, ...input } }) => {
+    const comment = await createComment(actor, workspaceId, postId, input);
+    revalidatePath(`/w/${workspaceId}/p/${postId}`);
+    return { id: comment.id };
+  },
+);

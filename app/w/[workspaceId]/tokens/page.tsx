@@ -19,7 +19,10 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
   const { actor, workspace } = await loadWorkspace(workspaceId);
   if (!canCreateToken(actor, workspaceId)) notFound();
   const everyone = atLeast(workspace.role, "ADMIN");
-  const [tokens, members] = await Promise.all([listApiTokensFor(actor, workspaceId), everyone ? listMembers(actor, workspaceId) : []]);
+  const [tokens, members] = await Promise.all([
+    listApiTokensFor(actor, workspaceId),
+    everyone ? listMembers(actor, workspaceId) : [],
+  ]);
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const now = new Date();
 
@@ -27,7 +30,8 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
     <div className="mx-auto max-w-4xl px-4 py-6 md:px-8">
       <h1 className="text-xl font-semibold">API tokens</h1>
       <p className="mt-1 text-sm text-stone-600">
-        Tokens let scripts and internal tools call the REST API as you, in {workspace.name} only, limited to the scopes you pick.
+        Tokens let scripts and internal tools call the REST API as you, in {workspace.name} only, limited to the scopes
+        you pick.
       </p>
 
       <section className="card mt-6 p-5" aria-labelledby="new-token-heading">
@@ -62,21 +66,38 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
                       >
                         {status}
                       </span>
-                      {everyone && t.userId !== actor.userId && <span className="text-xs text-stone-600">by {names.get(t.userId) ?? "a former member"}</span>}
+                      {everyone && t.userId !== actor.userId && (
+                        <span className="text-xs text-stone-600">by {names.get(t.userId) ?? "a former member"}</span>
+                      )}
                     </div>
                     <div className="mt-1 flex flex-wrap gap-1">
                       {t.scopes.map((s) => (
-                        <code key={s} className="rounded border border-stone-200 px-1.5 py-0.5 font-mono text-[0.7rem] text-stone-600">
+                        <code
+                          key={s}
+                          className="rounded border border-stone-200 px-1.5 py-0.5 font-mono text-[0.7rem] text-stone-600"
+                        >
                           {s}
                         </code>
                       ))}
                     </div>
                     <div className="mt-1 text-xs text-stone-600">
-                      Created <Time date={t.createdAt} /> · {t.lastUsedAt ? <>last used <Time date={t.lastUsedAt} /></> : "never used"} ·{" "}
+                      Created <Time date={t.createdAt} /> ·{" "}
+                      {t.lastUsedAt ? (
+                        <>
+                          last used <Time date={t.lastUsedAt} />
+                        </>
+                      ) : (
+                        "never used"
+                      )}{" "}
+                      ·{" "}
                       {t.revokedAt ? (
-                        <>revoked <Time date={t.revokedAt} /></>
+                        <>
+                          revoked <Time date={t.revokedAt} />
+                        </>
                       ) : t.expiresAt ? (
-                        <>{expired ? "expired" : "expires"} <Time date={t.expiresAt} /></>
+                        <>
+                          {expired ? "expired" : "expires"} <Time date={t.expiresAt} />
+                        </>
                       ) : (
                         "no expiry"
                       )}

@@ -18,7 +18,10 @@ import { cursor as cursorSchema } from "@/lib/validation/common";
 import { joinChannelAction, leaveChannelAction, setNotifyLevelAction } from "../../channels/actions";
 import { createPostAction } from "../../p/actions";
 
-type Props = { params: Promise<{ workspaceId: string; channelId: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
+type Props = {
+  params: Promise<{ workspaceId: string; channelId: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
+};
 
 const PAGE_SIZE = 20;
 
@@ -35,7 +38,9 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const { actor } = await loadWorkspace(workspaceId);
   const channel = await findChannel(workspaceId, channelId);
   if (!channel) notFound();
-  const page = await orNotFound(listPosts(actor, workspaceId, channelId, { limit: PAGE_SIZE, cursor: cursor.success ? cursor.data : undefined }));
+  const page = await orNotFound(
+    listPosts(actor, workspaceId, channelId, { limit: PAGE_SIZE, cursor: cursor.success ? cursor.data : undefined }),
+  );
   const mine = channel.isMember ? await getMyChannelSettings(actor, workspaceId, channelId) : null;
   const olderPage = cursor.success;
   // Seeing the newest posts is reading them: the digest and Catch up then leave them out.
@@ -58,10 +63,32 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
-          {mine && !channel.archivedAt && <NotifyLevelForm action={setNotifyLevelAction} workspaceId={workspaceId} channelId={channelId} level={mine.notifyLevel} />}
-          {!channel.isMember && canJoinChannel(actor, channel) && <SimpleAction action={joinChannelAction} hidden={ids} label="Join channel" pendingText="Joining…" className="btn-primary" />}
+          {mine && !channel.archivedAt && (
+            <NotifyLevelForm
+              action={setNotifyLevelAction}
+              workspaceId={workspaceId}
+              channelId={channelId}
+              level={mine.notifyLevel}
+            />
+          )}
+          {!channel.isMember && canJoinChannel(actor, channel) && (
+            <SimpleAction
+              action={joinChannelAction}
+              hidden={ids}
+              label="Join channel"
+              pendingText="Joining…"
+              className="btn-primary"
+            />
+          )}
           {channel.isMember && channel.kind !== "PRIVATE" && !channel.archivedAt && (
-            <SimpleAction action={leaveChannelAction} hidden={ids} label="Leave" pendingText="Leaving…" className="btn-ghost" srLabel={`#${channel.name}`} />
+            <SimpleAction
+              action={leaveChannelAction}
+              hidden={ids}
+              label="Leave"
+              pendingText="Leaving…"
+              className="btn-ghost"
+              srLabel={`#${channel.name}`}
+            />
           )}
           {canManageChannel(actor, channel) ? (
             <Link href={`${base}/settings`} className="btn-secondary" aria-label="Channel settings">
@@ -78,7 +105,10 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       </header>
 
       {channel.archivedAt && (
-        <div role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div
+          role="status"
+          className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           This channel was archived <Time date={channel.archivedAt} />. You can read it, but nobody can post or comment.
           {canManageChannel(actor, channel) && (
             <>
@@ -95,11 +125,18 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       {!olderPage && (
         <section className="mt-6" aria-label="Write a post">
           {canPostToChannel(actor, channel) ? (
-            <Composer action={createPostAction} workspaceId={workspaceId} channelId={channelId} channelName={channel.name} />
+            <Composer
+              action={createPostAction}
+              workspaceId={workspaceId}
+              channelId={channelId}
+              channelName={channel.name}
+            />
           ) : (
             !channel.archivedAt && (
               <p className="rounded-md border border-stone-200 bg-white px-4 py-3 text-sm text-stone-600">
-                {channel.kind === "ANNOUNCEMENT" ? "Only admins post in announcement channels; everyone can comment." : "You cannot post in this channel."}
+                {channel.kind === "ANNOUNCEMENT"
+                  ? "Only admins post in announcement channels; everyone can comment."
+                  : "You cannot post in this channel."}
               </p>
             )
           )}
@@ -121,7 +158,9 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           <div className="rounded-lg border border-dashed border-stone-300 px-6 py-12 text-center">
             <ChatIcon className="mx-auto size-8 text-stone-400" />
             <p className="mt-3 font-medium">{olderPage ? "No older posts." : "No posts yet."}</p>
-            {!olderPage && canPostToChannel(actor, channel) && <p className="mt-1 text-sm text-stone-600">Start the conversation: write the first post above.</p>}
+            {!olderPage && canPostToChannel(actor, channel) && (
+              <p className="mt-1 text-sm text-stone-600">Start the conversation: write the first post above.</p>
+            )}
           </div>
         ) : (
           <ol className="space-y-4">
@@ -140,13 +179,21 @@ export default async function ChannelPage({ params, searchParams }: Props) {
                       {post.title}
                     </Link>
                   </h3>
-                  <div className={post.body.length > 500 || post.body.split("\n").length > 8 ? "relative max-h-44 overflow-hidden [mask-image:linear-gradient(to_bottom,black_60%,transparent)]" : ""}>
+                  <div
+                    className={
+                      post.body.length > 500 || post.body.split("\n").length > 8
+                        ? "relative max-h-44 overflow-hidden [mask-image:linear-gradient(to_bottom,black_60%,transparent)]"
+                        : ""
+                    }
+                  >
                     <Markdown source={post.body} className="mt-1" />
                   </div>
                   <footer className="mt-3 text-sm">
                     <Link href={`/w/${workspaceId}/p/${post.id}`} className="link inline-flex items-center gap-1">
                       <ChatIcon className="size-4" />
-                      {post.commentCount === 0 ? "Comment" : `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
+                      {post.commentCount === 0
+                        ? "Comment"
+                        : `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
                     </Link>
                   </footer>
                 </article>

@@ -15,7 +15,10 @@ import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/po
 import { cursor as cursorSchema } from "@/lib/validation/common";
 import { createCommentAction, deletePostAction, editPostAction } from "../actions";
 
-type Props = { params: Promise<{ workspaceId: string; postId: string }>; searchParams: Promise<{ edit?: string; after?: string }> };
+type Props = {
+  params: Promise<{ workspaceId: string; postId: string }>;
+  searchParams: Promise<{ edit?: string; after?: string }>;
+};
 
 async function load(workspaceId: string, postId: string) {
   const { actor } = await loadWorkspace(workspaceId);
@@ -37,7 +40,9 @@ export default async function PostPage({ params, searchParams }: Props) {
   const after = cursorSchema.safeParse(query.after);
   const [channel, comments] = await Promise.all([
     orNotFound(getChannelOrThrow(actor, workspaceId, post.channelId)),
-    orNotFound(listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined })),
+    orNotFound(
+      listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined }),
+    ),
   ]);
   const facts = { workspaceId, authorId: post.author.id };
   const editable = canEditPost(actor, facts) && !channel.archivedAt;
@@ -55,7 +60,14 @@ export default async function PostPage({ params, searchParams }: Props) {
 
       <article className="card mt-3 p-5" aria-labelledby="post-title">
         {editing ? (
-          <EditPostForm action={editPostAction} workspaceId={workspaceId} postId={postId} title={post.title} body={post.body} cancelHref={self} />
+          <EditPostForm
+            action={editPostAction}
+            workspaceId={workspaceId}
+            postId={postId}
+            title={post.title}
+            body={post.body}
+            cancelHref={self}
+          />
         ) : (
           <>
             <header>
@@ -104,7 +116,9 @@ export default async function PostPage({ params, searchParams }: Props) {
           {post.commentCount === 0 ? "Comments" : `${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
         </h2>
         {comments.items.length === 0 ? (
-          <p className="mt-3 text-sm text-stone-600">{after.success ? "No more comments." : "No comments yet. Be the first to reply."}</p>
+          <p className="mt-3 text-sm text-stone-600">
+            {after.success ? "No more comments." : "No comments yet. Be the first to reply."}
+          </p>
         ) : (
           <ol className="mt-3 space-y-3">
             {comments.items.map((c) => (

@@ -5,4 +5,6 @@ import { route } from "@/lib/http/route";
 import { createChannelContract, listChannelsContract } from "@/lib/validation/api/channels";
 
 export const GET = route(listChannelsContract, ({ actor, params }) => listChannels(actor, params.workspaceId));
-export const POST = route(createChannelContract, ({ actor, params, body }) => createChannel(actor, params.workspaceId, body));
+export const POST = route(createChannelContract, ({ actor, params, body }) =>
+  createChannel(actor, params.workspaceId, body),
+);

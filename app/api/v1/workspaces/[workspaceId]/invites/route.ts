@@ -5,4 +5,6 @@ import { route } from "@/lib/http/route";
 import { createInviteContract, listInvitesContract } from "@/lib/validation/api/invites";
 
 export const GET = route(listInvitesContract, ({ actor, params }) => listInvites(actor, params.workspaceId));
-export const POST = route(createInviteContract, ({ actor, params, body }) => createInvite(actor, params.workspaceId, body));
+export const POST = route(createInviteContract, ({ actor, params, body }) =>
+  createInvite(actor, params.workspaceId, body),
+);

@@ -4,4 +4,6 @@ import { route } from "@/lib/http/route";
 import { createTokenContract, listTokensContract } from "@/lib/validation/api/members";
 
 export const GET = route(listTokensContract, ({ actor, params }) => listApiTokensFor(actor, params.workspaceId));
-export const POST = route(createTokenContract, ({ actor, params, body }) => createApiToken(actor, params.workspaceId, body));
+export const POST = route(createTokenContract, ({ actor, params, body }) =>
+  createApiToken(actor, params.workspaceId, body),
+);

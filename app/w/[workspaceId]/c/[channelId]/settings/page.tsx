@@ -12,11 +12,20 @@ import { listChannelMembers } from "@/lib/domain/channels/channel-people";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listMembers } from "@/lib/domain/members/list-members";
 import { canManageChannel, canManageChannelMembers } from "@/lib/domain/policy";
-import { addChannelMemberAction, archiveChannelAction, editChannelAction, removeChannelMemberAction } from "../../../channels/actions";
+import {
+  addChannelMemberAction,
+  archiveChannelAction,
+  editChannelAction,
+  removeChannelMemberAction,
+} from "../../../channels/actions";
 
 export const metadata: Metadata = { title: "Channel settings" };
 
-export default async function ChannelSettingsPage({ params }: { params: Promise<{ workspaceId: string; channelId: string }> }) {
+export default async function ChannelSettingsPage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string; channelId: string }>;
+}) {
   const { workspaceId, channelId } = await params;
   const { actor } = await loadWorkspace(workspaceId);
   const channel = await orNotFound(getChannelOrThrow(actor, workspaceId, channelId));
@@ -28,7 +37,12 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
   // Private channels get their people here (public ones are joined freely).
   const people = channel.kind === "PRIVATE" ? await listChannelMembers(actor, workspaceId, channelId) : null;
   const inChannel = new Set(people?.map((p) => p.id));
-  const candidates = people && !archived ? (await listMembers(actor, workspaceId)).filter((m) => !inChannel.has(m.userId)).map((m) => ({ id: m.userId, name: m.name, handle: m.handle })) : [];
+  const candidates =
+    people && !archived
+      ? (await listMembers(actor, workspaceId))
+          .filter((m) => !inChannel.has(m.userId))
+          .map((m) => ({ id: m.userId, name: m.name, handle: m.handle }))
+      : [];
   return (
     <div className="mx-auto max-w-2xl px-4 py-6 md:px-8">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -38,7 +52,10 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
       </nav>
       <h1 className="mt-2 text-xl font-semibold">{admin ? "Channel settings" : "People in #" + channel.name}</h1>
       <p className="mt-1 text-sm text-stone-600">
-        {kindLabel[channel.kind]}. {admin ? "The kind of a channel cannot be changed." : "As one of its members you can add people to it; an admin can rename or archive it."}
+        {kindLabel[channel.kind]}.{" "}
+        {admin
+          ? "The kind of a channel cannot be changed."
+          : "As one of its members you can add people to it; an admin can rename or archive it."}
       </p>
 
       {admin && (
@@ -46,7 +63,13 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
           <h2 id="rename-heading" className="mb-4 font-semibold">
             Name and description
           </h2>
-          <EditChannelForm action={editChannelAction} workspaceId={workspaceId} channelId={channelId} name={channel.name} description={channel.description} />
+          <EditChannelForm
+            action={editChannelAction}
+            workspaceId={workspaceId}
+            channelId={channelId}
+            name={channel.name}
+            description={channel.description}
+          />
         </section>
       )}
 
@@ -74,7 +97,11 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
                     srLabel={`${p.name} from #${channel.name}`}
                     pendingText="Removing…"
                     className="btn-ghost px-2 py-1 text-sm"
-                    confirm={p.id === actor.userId ? `Leave #${channel.name}? You will no longer see it.` : `Remove ${p.name} from #${channel.name}?`}
+                    confirm={
+                      p.id === actor.userId
+                        ? `Leave #${channel.name}? You will no longer see it.`
+                        : `Remove ${p.name} from #${channel.name}?`
+                    }
                   />
                 )}
               </li>
@@ -83,7 +110,12 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
           {!archived && canManageChannelMembers(actor, channel) && (
             <div className="mt-4">
               {candidates.length > 0 ? (
-                <AddChannelMemberForm action={addChannelMemberAction} workspaceId={workspaceId} channelId={channelId} candidates={candidates} />
+                <AddChannelMemberForm
+                  action={addChannelMemberAction}
+                  workspaceId={workspaceId}
+                  channelId={channelId}
+                  candidates={candidates}
+                />
               ) : (
                 <p className="text-sm text-stone-600">Everyone in the workspace is already in this channel.</p>
               )}

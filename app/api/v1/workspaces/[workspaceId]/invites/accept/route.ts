@@ -3,4 +3,6 @@ import { acceptInvite } from "@/lib/domain/invites/accept-invite";
 import { route } from "@/lib/http/route";
 import { acceptInviteContract } from "@/lib/validation/api/invites";
 
-export const POST = route(acceptInviteContract, ({ actor, params, body }) => acceptInvite(actor, body.token, params.workspaceId));
+export const POST = route(acceptInviteContract, ({ actor, params, body }) =>
+  acceptInvite(actor, body.token, params.workspaceId),
+);

@@ -3,4 +3,6 @@ import { revokeToken } from "@/lib/domain/tokens/manage-tokens";
 import { route } from "@/lib/http/route";
 import { revokeTokenContract } from "@/lib/validation/api/members";
 
-export const DELETE = route(revokeTokenContract, ({ actor, params }) => revokeToken(actor, params.workspaceId, params.tokenId));
+export const DELETE = route(revokeTokenContract, ({ actor, params }) =>
+  revokeToken(actor, params.workspaceId, params.tokenId),
+);

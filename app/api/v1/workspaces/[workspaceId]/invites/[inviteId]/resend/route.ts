@@ -3,4 +3,6 @@ import { resendInvite } from "@/lib/domain/invites/manage-invites";
 import { route } from "@/lib/http/route";
 import { resendInviteContract } from "@/lib/validation/api/invites";
 
-export const POST = route(resendInviteContract, ({ actor, params }) => resendInvite(actor, params.workspaceId, params.inviteId));
+export const POST = route(resendInviteContract, ({ actor, params }) =>
+  resendInvite(actor, params.workspaceId, params.inviteId),
+);

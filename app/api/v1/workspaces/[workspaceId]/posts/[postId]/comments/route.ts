@@ -4,5 +4,9 @@ import { listComments } from "@/lib/domain/comments/list-comments";
 import { route } from "@/lib/http/route";
 import { createCommentContract, listCommentsContract } from "@/lib/validation/api/posts";
 
-export const GET = route(listCommentsContract, ({ actor, params, query }) => listComments(actor, params.workspaceId, params.postId, query));
-export const POST = route(createCommentContract, ({ actor, params, body }) => createComment(actor, params.workspaceId, params.postId, body));
+export const GET = route(listCommentsContract, ({ actor, params, query }) =>
+  listComments(actor, params.workspaceId, params.postId, query),
+);
+export const POST = route(createCommentContract, ({ actor, params, body }) =>
+  createComment(actor, params.workspaceId, params.postId, body),
+);
