@@ -10,6 +10,7 @@ const layers = [
   { type: "auth", pattern: "lib/auth/**", partialMatch: false },
   { type: "validation", pattern: "lib/validation/**", partialMatch: false },
   { type: "domain", pattern: "lib/domain/**", partialMatch: false },
+  { type: "outbox", pattern: "lib/outbox/**", partialMatch: false },
   { type: "data", pattern: "lib/data/**", partialMatch: false },
   { type: "inngest", pattern: "inngest/**", partialMatch: false },
   { type: "emails", pattern: "emails/**", partialMatch: false },
@@ -24,12 +25,14 @@ const layers = [
 // data → drivers only; inngest → domain.
 const allowed = {
   app: ["app", "http", "auth", "validation", "domain", "inngest", "shared"],
-  http: ["http", "auth", "domain", "validation", "shared"],
+  http: ["http", "auth", "domain", "outbox", "validation", "shared"],
   auth: ["auth", "data", "domain", "validation", "shared"],
   validation: ["validation", "shared"],
-  domain: ["domain", "data", "validation", "emails", "shared"],
+  domain: ["domain", "outbox", "data", "validation", "emails", "shared"],
+  // Delivery plumbing below the decisions: records events in the caller's transaction, relays them to a publisher.
+  outbox: ["outbox", "data", "validation", "shared"],
   data: ["data", "shared"],
-  inngest: ["inngest", "domain", "validation", "shared"],
+  inngest: ["inngest", "domain", "outbox", "validation", "shared"],
   emails: ["emails", "validation", "shared"],
   shared: ["shared"],
 };

@@ -4,7 +4,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "proper-lockfile"],
   poweredByHeader: false,
   typedRoutes: false,
-  // The embedded database migrates itself on start from prisma/migrations (lib/data/migrate.ts reads them at run
+  // The embedded database migrates itself on start from prisma/migrations (lib/data/db/migrate.ts reads them at run
   // time, outside the bundler's view): ship exactly those files with the server, not the whole project.
   outputFileTracingIncludes: {
     "/**": [

@@ -3,8 +3,8 @@
 // the cron scheduler. Everything lives on globalThis: Next loads this module once per route bundle.
 import "server-only";
 import { serve } from "inngest/next";
-import { kickOutboxRelay } from "@/lib/domain/outbox/relay";
-import { setOutboxPublisher, type OutboxPublisher, type RelaySummary } from "@/lib/domain/outbox/publisher";
+import { kickOutboxRelay } from "@/lib/outbox/relay";
+import { setOutboxPublisher, type OutboxPublisher, type RelaySummary } from "@/lib/outbox/publisher";
 import { env } from "@/lib/env";
 import { embedded, embeddedSigningKey, inngest, setEmbeddedDispatch } from "./client";
 import { createEmbeddedExecutor, type EmbeddedExecutor } from "./embedded/executor";

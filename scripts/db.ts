@@ -1,4 +1,4 @@
-// npm run db:create <name> | db:deploy | db:status | db:drift — Prisma Migrate, offline (see lib/data/migrate.ts).
+// npm run db:create <name> | db:deploy | db:status | db:drift — Prisma Migrate, offline (see lib/data/db/migrate.ts).
 // Targets DATABASE_URL when set, else the embedded PGlite in PGLITE_DATA_DIR.
 import { env } from "../lib/env";
 import {
@@ -9,8 +9,8 @@ import {
   migrationStatus,
   pgliteMigrationFactory,
   postgresMigrationFactory,
-} from "../lib/data/migrate";
-import { lockDataDir } from "../lib/data/embedded-lock";
+} from "../lib/data/db/migrate";
+import { lockDataDir } from "../lib/data/db/embedded-lock";
 
 async function withFactory<T>(
   run: (f: Awaited<ReturnType<typeof postgresMigrationFactory>>) => Promise<T>,

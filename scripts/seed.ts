@@ -10,7 +10,7 @@ require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true
 
 async function main() {
   const { seedDemo } = await import("../lib/domain/seed/seed-demo");
-  const { closeDb } = await import("../lib/data/db");
+  const { closeDb } = await import("../lib/data/db/client");
   const { env } = await import("../lib/env");
   try {
     const demo = await seedDemo();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ProfileForm } from "@/app/_components/account-forms";
 import { AccountHeader } from "@/app/_components/account-header";
 import { VerifyBanner } from "@/app/_components/verify-banner";
-import { loadShell } from "@/app/_lib/data";
+import { loadShell } from "@/app/_lib/loaders";
 import { requireActor } from "@/app/_lib/session";
 import { resendVerificationAction, updateProfileAction } from "./actions";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChevronIcon } from "@/app/_components/icons";
 import { AccountHeader } from "@/app/_components/account-header";
 import { CreateWorkspaceForm } from "@/app/_components/workspace-form";
-import { loadShell } from "@/app/_lib/data";
+import { loadShell } from "@/app/_lib/loaders";
 import { createWorkspaceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your workspaces" };

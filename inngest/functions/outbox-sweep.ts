@@ -1,7 +1,7 @@
 // Every minute: publish outbox rows still pending (Inngest was unreachable, the process died between commit and
 // publish, or a delivery failed and its backoff is over). Rows normally leave right after their request.
 import { cron } from "inngest";
-import { relayOutbox } from "@/lib/domain/outbox/relay";
+import { relayOutbox } from "@/lib/outbox/relay";
 import { inngest } from "../client";
 
 export const outboxSweepFn = inngest.createFunction(

@@ -1,6 +1,6 @@
 // Bearer API tokens → an Actor limited to the token's workspace and scopes.
 import "server-only";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findApiTokenForAuth, touchApiToken } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/errors";
 import { scopes as knownScopes, type Actor, type Scope } from "@/lib/domain/actor";

@@ -1,6 +1,6 @@
 // Session claims: the user id, each workspace's role, and the claims version they were read at.
 import "server-only";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findClaimsVersion, findUserClaims } from "@/lib/data/users";
 import { allScopes, type Actor, type Role } from "@/lib/domain/actor";
 

@@ -1,6 +1,6 @@
 // Unread posts in followed channels: the query behind both the in-app "Catch up" list and the daily digest.
 import "server-only";
-import type { DbOrTx } from "./db";
+import type { DbOrTx } from "./db/client";
 import type { NotifyLevel } from "./generated/prisma/enums";
 
 export function findFollowedChannels(db: DbOrTx, userId: string) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx } from "./db";
+import type { DbOrTx } from "./db/client";
 
 /** Users with these handles who belong to the workspace, with their role and their membership of the channel. */
 export function findMentionCandidates(db: DbOrTx, workspaceId: string, channelId: string, handles: string[]) {

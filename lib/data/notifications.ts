@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx } from "./db";
+import type { DbOrTx } from "./db/client";
 
 export function listNotifications(db: DbOrTx, userId: string, limit: number, after?: { createdAt: Date; id: string }) {
   return db.notification.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx } from "./db";
+import type { DbOrTx } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { OutboxStatus } from "./generated/prisma/enums";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx } from "./db";
+import type { DbOrTx } from "./db/client";
 
 export const postSelect = {
   id: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx, Tx } from "./db";
+import type { DbOrTx, Tx } from "./db/client";
 import type { Role } from "./generated/prisma/enums";
 
 export function insertWorkspace(tx: DbOrTx, data: { name: string; slug: string }) {

@@ -2,7 +2,7 @@
 // (scripts, tests, instrumentation), where after() throws.
 import "server-only";
 import { after } from "next/server";
-import { kickOutboxRelay } from "@/lib/domain/outbox/relay";
+import { kickOutboxRelay } from "@/lib/outbox/relay";
 import { outboxWritten } from "@/lib/request-context";
 
 export function afterResponse(task: () => Promise<unknown>): void {

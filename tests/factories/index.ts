@@ -48,7 +48,7 @@ export async function createWorkspaceWithOwner(name = `Team ${unique()}`) {
 
 /** Adds an existing user to a workspace with a role (what accepting an invite does). */
 export async function addMember(workspaceId: string, userId: string, role: "ADMIN" | "MEMBER" | "GUEST") {
-  const { getDb } = await import("@/lib/data/db");
+  const { getDb } = await import("@/lib/data/db/client");
   const db = await getDb();
   await db.membership.create({ data: { workspaceId, userId, role } });
   await db.user.update({ where: { id: userId }, data: { claimsVersion: { increment: 1 } } });

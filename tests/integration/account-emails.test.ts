@@ -1,6 +1,6 @@
 // Password reset and magic-link sign-in, end to end through the outbox, the functions and the dev mailbox.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { signInWithMagicLink, requestMagicLink } from "@/lib/domain/users/magic-link";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/users/password-reset";

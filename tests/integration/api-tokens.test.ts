@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { api } from "../support/api";
 import { addMember, createWorkspaceWithOwner, memberOf } from "../factories";
 

@@ -1,7 +1,7 @@
 // Every write endpoint, driven by the contracts: bad bodies and foreign ids are refused with a clear error
 // envelope, and nothing in the database changes. A new contract is covered without touching this file.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";
 import type { Contract } from "@/lib/validation/contract";

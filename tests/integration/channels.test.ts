@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { api } from "../support/api";
 import { createUser, createWorkspaceWithOwner, memberOf } from "../factories";
 

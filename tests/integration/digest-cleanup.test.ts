@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cleanupFn } from "@/inngest/functions/cleanup";
 import { dailyDigestFn } from "@/inngest/functions/daily-digest";
 import { loadClaims, sessionActor } from "@/lib/auth/claims";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { catchUp } from "@/lib/domain/digest/catch-up";
 import { api } from "../support/api";

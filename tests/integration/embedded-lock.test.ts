@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EmbeddedDatabaseLockedError, lockDataDir } from "@/lib/data/embedded-lock";
+import { EmbeddedDatabaseLockedError, lockDataDir } from "@/lib/data/db/embedded-lock";
 
 const root = mkdtempSync(path.join(tmpdir(), "tidings-lock-"));
 const children: ChildProcess[] = [];

@@ -23,7 +23,7 @@ vi.hoisted(() => {
 });
 
 import fc from "fast-check";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";
 import type { Contract } from "@/lib/validation/contract";

@@ -17,7 +17,7 @@ describe("GET /api/health", () => {
   });
 
   it("flags the queue when outbox events have given up (DEAD)", async () => {
-    const { getDb } = await import("@/lib/data/db");
+    const { getDb } = await import("@/lib/data/db/client");
     await (
       await getDb()
     ).outboxEvent.create({ data: { name: "post/created", data: {}, status: "DEAD", attempts: 12 } });

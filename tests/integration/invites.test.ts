@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { previewInvite } from "@/lib/domain/invites/preview-invite";
 import { api } from "../support/api";

@@ -14,9 +14,9 @@ const fake = await vi.hoisted(async () => {
 
 import { embedded } from "@/inngest/client";
 import { outboxPublisher } from "@/inngest/runtime";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { withRequestContext } from "@/lib/request-context";
-import { backoffMs, relayOutbox } from "@/lib/domain/outbox/relay";
+import { backoffMs, relayOutbox } from "@/lib/outbox/relay";
 import { createUser } from "../factories";
 
 afterAll(() => fake.close());

@@ -3,7 +3,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { notifyMentionsFn } from "@/inngest/functions/notify-mentions";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";
 import { loadClaims, sessionActor } from "@/lib/auth/claims";

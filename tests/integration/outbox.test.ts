@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
-import { MAX_ATTEMPTS, backoffMs, relayOutbox } from "@/lib/domain/outbox/relay";
-import type { OutboxPublisher } from "@/lib/domain/outbox/publisher";
+import { MAX_ATTEMPTS, backoffMs, relayOutbox } from "@/lib/outbox/relay";
+import type { OutboxPublisher } from "@/lib/outbox/publisher";
 import { verifyEmail } from "@/lib/domain/users/verify-email";
 import { embeddedPublisher } from "@/inngest/runtime";
 import { createUser } from "../factories";

@@ -11,7 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { requestMagicLinkAction, requestPasswordResetAction, signInAction, signUpAction } from "@/app/(auth)/actions";
 import { resendVerificationAction } from "@/app/settings/actions";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { createMemoryStore } from "@/lib/data/rate-limit/memory";
 import type { RateLimitStore } from "@/lib/data/rate-limit/store";
 import { createUpstashStore } from "@/lib/data/rate-limit/upstash";

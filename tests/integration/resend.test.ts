@@ -12,10 +12,10 @@ const fake = await vi.hoisted(async () => {
   return started;
 });
 
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { mailTransport } from "@/lib/data/mail/transport";
-import { backoffMs, relayOutbox } from "@/lib/domain/outbox/relay";
+import { backoffMs, relayOutbox } from "@/lib/outbox/relay";
 import { createUser } from "../factories";
 import { useEmbeddedRuntime } from "../support/background";
 

@@ -2,7 +2,7 @@
 // right after its response, by the embedded executor, with no test helper driving the outbox.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startBackgroundRuntime, stopBackgroundRuntime } from "@/inngest/runtime";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { env } from "@/lib/env";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { api } from "../support/api";

@@ -4,8 +4,8 @@ import { embeddedSigningKey, inngest } from "@/inngest/client";
 import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
 import { embeddedPublisher, inngestHandler } from "@/inngest/runtime";
-import { setOutboxPublisher, type OutboxPublisher } from "@/lib/domain/outbox/publisher";
-import { kickOutboxRelay, relayOutbox } from "@/lib/domain/outbox/relay";
+import { setOutboxPublisher, type OutboxPublisher } from "@/lib/outbox/publisher";
+import { kickOutboxRelay, relayOutbox } from "@/lib/outbox/relay";
 
 export function testExecutor(): EmbeddedExecutor {
   return createEmbeddedExecutor({

@@ -1,7 +1,7 @@
 // What the contract-driven tests (bad-input, fuzz) share: a workspace holding one of every resource a path can
 // name, and valid request bodies built from each contract's own schema.
 import { z } from "zod";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import type { Contract } from "@/lib/validation/contract";
 import { api } from "./api";
 import { createWorkspaceWithOwner, memberOf } from "../factories";

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
     project.provide("pgTemplate", null);
     return;
   }
-  const { deployMigrations, postgresMigrationFactory } = await import("../../lib/data/migrate");
+  const { deployMigrations, postgresMigrationFactory } = await import("../../lib/data/db/migrate");
   const template = `tidings_tmpl_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -9,7 +9,7 @@ const serverOnly = require.resolve("server-only");
 require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
 
 async function main() {
-  const { getDb, closeDb } = await import("../../lib/data/db");
+  const { getDb, closeDb } = await import("../../lib/data/db/client");
   try {
     const db = await getDb();
     await db.user.count();

@@ -35,7 +35,7 @@ vi.mock("next/headers", async () => {
 });
 
 afterAll(async () => {
-  const { closeDb } = await import("@/lib/data/db");
+  const { closeDb } = await import("@/lib/data/db/client");
   await closeDb();
   await dropDatabase?.();
 });

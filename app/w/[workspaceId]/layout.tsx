@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { WorkspaceShell } from "@/app/_components/workspace-shell";
 import { signOutAction } from "@/app/(auth)/actions";
-import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_lib/data";
+import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_lib/loaders";
 import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { loadChannels, loadWorkspace } from "@/app/_lib/data";
+import { loadChannels, loadWorkspace } from "@/app/_lib/loaders";
 import { canCreateChannel } from "@/lib/domain/policy";
 
 /** A workspace opens on #general, or its first active channel. */

@@ -1,6 +1,6 @@
 // Embedded transport: the message is stored in MailMessage and read at /dev/mailbox. Unique key → never twice.
 import "server-only";
-import { getDb } from "../db";
+import { getDb } from "../db/client";
 import { recordMail } from "./messages";
 import type { MailTransport } from "./transport";
 

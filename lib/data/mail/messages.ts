@@ -1,6 +1,6 @@
 // MailMessage rows: every email handed to a transport, keyed by its idempotency key.
 import "server-only";
-import { isUniqueViolation, type DbOrTx } from "../db";
+import { isUniqueViolation, type DbOrTx } from "../db/client";
 
 export function findMailByKey(db: DbOrTx, idempotencyKey: string) {
   return db.mailMessage.findUnique({ where: { idempotencyKey }, select: { id: true, providerId: true } });

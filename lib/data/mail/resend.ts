@@ -4,7 +4,7 @@
 import "server-only";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
-import { getDb } from "../db";
+import { getDb } from "../db/client";
 import { findMailByKey, recordMail } from "./messages";
 import type { MailTransport } from "./transport";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { deleteChannelMember, findChannelForUser, upsertChannelMember } from "@/lib/data/channels";
 import { findMembership } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findChannelMemberSettings, listChannelMemberUsers } from "@/lib/data/users";
 import type { Actor } from "../actor";
 import { getChannelOrThrow } from "./get-channel";

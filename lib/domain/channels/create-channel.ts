@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { channelNameTaken, insertChannel, upsertChannelMember } from "@/lib/data/channels";
 import { AppError, notFound } from "@/lib/errors";
 import type { CreateChannelInput } from "@/lib/validation/channels";

@@ -1,4 +1,4 @@
-import { getDb, type DbOrTx } from "@/lib/data/db";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { findChannelForUser } from "@/lib/data/channels";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "../actor";

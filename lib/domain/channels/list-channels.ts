@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listChannelsWithMembership } from "@/lib/data/channels";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "../actor";

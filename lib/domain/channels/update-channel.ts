@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { channelNameTaken, updateChannel as saveChannel } from "@/lib/data/channels";
 import { AppError } from "@/lib/errors";
 import type { UpdateChannelInput } from "@/lib/validation/channels";

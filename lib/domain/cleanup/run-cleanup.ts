@@ -1,5 +1,5 @@
 // Scheduled cleanup: what is past its use. Returns the counts; the function logs them.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { deleteDeadInvites } from "@/lib/data/invites";
 import { deleteExpiredOneTimeTokens } from "@/lib/data/one-time-tokens";
 import { deleteSentOutboxEventsBefore } from "@/lib/data/outbox";

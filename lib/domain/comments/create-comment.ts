@@ -1,9 +1,9 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { insertComment } from "@/lib/data/comments";
 import { AppError } from "@/lib/errors";
 import type { CreateCommentInput } from "@/lib/validation/comments";
 import type { Actor } from "../actor";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { canCommentInChannel } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";

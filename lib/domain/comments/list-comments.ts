@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listPostComments } from "@/lib/data/comments";
 import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";

@@ -1,5 +1,5 @@
 // Unread posts in the channels a person follows: ONE function behind the in-app "Catch up" list and the daily digest.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findFollowedChannels, findPostsAfterCutoffs } from "@/lib/data/catch-up";
 import type { Actor } from "../actor";
 

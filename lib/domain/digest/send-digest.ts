@@ -1,5 +1,5 @@
 // The daily digest: at 08:00 in each person's time zone, one email listing what they have not read, if anything.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { distinctTimeZones, findDigestCandidates, findDigestUser, setLastDigestAt } from "@/lib/data/catch-up";
 import { appLink, sendEmail } from "../mail/send-email";
 import { findUnreadPosts } from "./catch-up";

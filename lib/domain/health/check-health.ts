@@ -1,5 +1,5 @@
 import { backgroundMode } from "@/lib/env";
-import { databaseAdapter, getDb } from "@/lib/data/db";
+import { databaseAdapter, getDb } from "@/lib/data/db/client";
 import { outboxBacklog, pingDatabase } from "@/lib/data/health";
 import { mailTransport } from "@/lib/data/mail/transport";
 import { unreadMailProblem } from "@/lib/domain/mail/dev-mailbox";

@@ -1,11 +1,11 @@
 import { addMemberToPublicChannels } from "@/lib/data/channels";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findInvite, markInviteAccepted } from "@/lib/data/invites";
 import { bumpClaimsVersion, findUserById, markEmailVerified } from "@/lib/data/users";
 import { findMembership, insertMembership } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { findValidToken, spendToken } from "../one-time-tokens/tokens";
 
 /**

@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findOpenInviteForEmail, insertInvite } from "@/lib/data/invites";
 import { findUserByEmail } from "@/lib/data/users";
 import { findMembership } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";
 import type { CreateInviteInput } from "@/lib/validation/invites";
 import type { Actor } from "../actor";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { canInvite, canViewWorkspace } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 

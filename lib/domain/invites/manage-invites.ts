@@ -1,9 +1,9 @@
-import { getDb, type DbOrTx } from "@/lib/data/db";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { findInvite, listOpenInvites, updateInvite } from "@/lib/data/invites";
 import { expireInviteTokens } from "@/lib/data/one-time-tokens";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { canInvite, canViewWorkspace } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findInvite } from "@/lib/data/invites";
 import { findOneTimeToken } from "@/lib/data/one-time-tokens";
 import { findUserByEmail, findUserById } from "@/lib/data/users";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findInvite } from "@/lib/data/invites";
 import { findUserById } from "@/lib/data/users";
 import { appLink, sendEmail } from "../mail/send-email";

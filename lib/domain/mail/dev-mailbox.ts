@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMail } from "@/lib/data/mail/messages";
 import { devMailboxEnabled, mailTransport } from "@/lib/data/mail/transport";
 

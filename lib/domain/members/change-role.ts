@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { bumpClaimsVersion } from "@/lib/data/users";
 import { countOwners, findMembership, lockWorkspace, updateMembershipRole } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listMembers as listMemberRows } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";

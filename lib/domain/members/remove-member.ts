@@ -1,5 +1,5 @@
 import { revokeUserApiTokens } from "@/lib/data/api-tokens";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { bumpClaimsVersion } from "@/lib/data/users";
 import { countOwners, deleteMembership, findMembership, lockWorkspace } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";

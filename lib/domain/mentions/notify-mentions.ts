@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findMentionForEmail, findMentionIdsFor } from "@/lib/data/mentions";
 import { appLink, sendEmail } from "../mail/send-email";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/data/db";
+import type { DbOrTx } from "@/lib/data/db/client";
 import { findMentionCandidates, insertMentions, insertNotifications } from "@/lib/data/mentions";
 import { allScopes, type Actor } from "../actor";
 import { canViewChannel, type ChannelFacts } from "../policy";

@@ -1,7 +1,7 @@
 // Picking a name nobody holds yet (a person's @handle, a workspace's URL slug): the base, then base2, base3, …
 // Concurrent pickers of the same base take turns (a transaction-scoped lock), so two people called Ada signing
 // up at the same instant get "ada" and "ada2" rather than one of them a 409.
-import { lockName, type Tx } from "@/lib/data/db";
+import { lockName, type Tx } from "@/lib/data/db/client";
 import { AppError } from "@/lib/errors";
 
 export { toNameBase } from "./name-base";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import {
   countUnreadNotifications,
   listNotifications as listRows,

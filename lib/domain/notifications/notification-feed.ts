@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findPost } from "@/lib/data/posts";
 import { findUsersByIds } from "@/lib/data/users";
 import type { Actor } from "../actor";

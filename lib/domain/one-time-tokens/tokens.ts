@@ -2,7 +2,7 @@
 // Each send issues a fresh token and earlier ones stay valid until they expire, so a retried send can never
 // invalidate a link that already went out.
 import { createHash, randomBytes } from "node:crypto";
-import type { DbOrTx } from "@/lib/data/db";
+import type { DbOrTx } from "@/lib/data/db/client";
 import { findOneTimeToken, insertOneTimeToken, markOneTimeTokenUsed } from "@/lib/data/one-time-tokens";
 import { AppError } from "@/lib/errors";
 

@@ -1,10 +1,10 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { insertPost } from "@/lib/data/posts";
 import { AppError } from "@/lib/errors";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
 import { getChannelOrThrow } from "../channels/get-channel";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { canPostToChannel } from "../policy";
 import { presentPost } from "./present";

@@ -1,4 +1,4 @@
-import { getDb, type DbOrTx } from "@/lib/data/db";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { findPost } from "@/lib/data/posts";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "../actor";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { updatePost as savePost } from "@/lib/data/posts";
 import { AppError } from "@/lib/errors";
 import type { UpdatePostInput } from "@/lib/validation/posts";

@@ -1,6 +1,6 @@
 // First run: a demo person, workspace, channels and a conversation, so a newcomer opens a living app.
 import { randomBytes } from "node:crypto";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findUserByEmail } from "@/lib/data/users";
 import { allScopes, type Actor } from "../actor";
 import { createChannel } from "../channels/create-channel";

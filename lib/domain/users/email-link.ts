@@ -1,8 +1,8 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findUserByEmail, findUserById } from "@/lib/data/users";
 import { appLink, sendEmail } from "../mail/send-email";
 import { issueOneTimeToken } from "../one-time-tokens/tokens";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { takeRateLimit } from "../rate-limits";
 
 /**

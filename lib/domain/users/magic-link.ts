@@ -1,7 +1,7 @@
 // Magic-link sign-in: request (answers the same whether or not the address has an account), email, and
 // completion. Auth.js's own email provider needs a database adapter and sends inside the request; this flow
 // keeps JWT sessions and the outbox: lib/auth wires `signInWithMagicLink` into a Credentials provider.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findUserById, markEmailVerified } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";

@@ -1,5 +1,5 @@
 // Password reset: request (always answers the same, so it reveals no accounts), email, completion.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { updatePasswordHash } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";

@@ -1,8 +1,8 @@
-import { getDb, isUniqueViolation } from "@/lib/data/db";
+import { getDb, isUniqueViolation } from "@/lib/data/db/client";
 import { findUserByEmail, handleExists, insertUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { SignUpInput } from "@/lib/validation/users";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { freeName, toNameBase } from "../names/free-name";
 import { hashPassword } from "./password";
 

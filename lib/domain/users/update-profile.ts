@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { updateUserProfile } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { UpdateProfileInput } from "@/lib/validation/users";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findUserByEmail } from "@/lib/data/users";
 import type { SignInInput } from "@/lib/validation/users";
 import { hashPassword, verifyPassword } from "./password";

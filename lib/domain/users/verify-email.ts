@@ -1,8 +1,8 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findUserById, markEmailVerified } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { takeRateLimit } from "../rate-limits";
 import { findValidToken, spendToken } from "../one-time-tokens/tokens";
 

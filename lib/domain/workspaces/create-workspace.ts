@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { insertChannel, upsertChannelMember } from "@/lib/data/channels";
 import { bumpClaimsVersion } from "@/lib/data/users";
 import { insertMembership, insertWorkspace, slugTaken } from "@/lib/data/workspaces";
 import type { CreateWorkspaceInput } from "@/lib/validation/workspaces";
 import type { Actor } from "../actor";
 import { AppError } from "@/lib/errors";
-import { recordEvent } from "../events";
+import { recordEvent } from "@/lib/outbox/record";
 import { freeName, toNameBase } from "../names/free-name";
 
 /** The creator becomes its owner; a #general channel is there from the start. */

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { findWorkspace } from "@/lib/data/workspaces";
 import { notFound } from "@/lib/errors";
 import { roleIn, type Actor } from "../actor";

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listWorkspacesOfUser } from "@/lib/data/workspaces";
 import type { Actor } from "../actor";
 

@@ -9,7 +9,7 @@ import {
 } from "@/app/(auth)/actions";
 import { resendVerificationAction, updateProfileAction } from "@/app/settings/actions";
 import { actorFromCookies } from "@/lib/auth/resolve-actor";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { issueOneTimeToken, type TokenPurpose } from "@/lib/domain/one-time-tokens/tokens";
 import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 import { createUser } from "../../factories";

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { acceptInviteAction } from "@/app/(auth)/invite/actions";
 import { createInviteAction, resendInviteAction, revokeInviteAction } from "@/app/w/[workspaceId]/members/actions";
 import { roleIn } from "@/lib/domain/actor";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { issueOneTimeToken } from "@/lib/domain/one-time-tokens/tokens";
 import { createUser, createWorkspaceWithOwner, memberOf } from "../../factories";
 import { useSessionCookie } from "../../support/cookies";

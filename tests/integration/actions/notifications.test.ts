@@ -8,7 +8,7 @@ import {
 } from "@/app/w/[workspaceId]/channels/actions";
 import { markCaughtUpAction, markNotificationsReadAction } from "@/app/w/[workspaceId]/notifications/actions";
 import { createPostAction } from "@/app/w/[workspaceId]/p/actions";
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { listChannelMembers } from "@/lib/domain/channels/channel-people";
 import { catchUp } from "@/lib/domain/digest/catch-up";
 import { notificationFeed } from "@/lib/domain/notifications/notification-feed";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChannelIcon, InboxIcon } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { loadChannels, loadWorkspace } from "@/app/_lib/data";
+import { loadChannels, loadWorkspace } from "@/app/_lib/loaders";
 import { catchUp } from "@/lib/domain/digest/catch-up";
 import { markCaughtUpAction } from "../notifications/actions";
 

@@ -5,7 +5,7 @@ import { InviteForm } from "@/app/_components/invite-forms";
 import { RoleForm } from "@/app/_components/member-controls";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { loadWorkspace } from "@/app/_lib/data";
+import { loadWorkspace } from "@/app/_lib/loaders";
 import { listInvites } from "@/lib/domain/invites/manage-invites";
 import { listMembers } from "@/lib/domain/members/list-members";
 import { canChangeRole, canInvite, canListMembers, canRemoveMember } from "@/lib/domain/policy";

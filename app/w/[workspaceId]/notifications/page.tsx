@@ -4,7 +4,7 @@ import { Avatar } from "@/app/_components/avatar";
 import { BellIcon } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
-import { loadWorkspace } from "@/app/_lib/data";
+import { loadWorkspace } from "@/app/_lib/loaders";
 import { orNotFound } from "@/app/_lib/session";
 import { notificationFeed } from "@/lib/domain/notifications/notification-feed";
 import { cursor as cursorSchema } from "@/lib/validation/common";

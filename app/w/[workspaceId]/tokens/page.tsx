@@ -4,7 +4,7 @@ import { KeyIcon } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
 import { TokenForm } from "@/app/_components/token-form";
-import { loadWorkspace } from "@/app/_lib/data";
+import { loadWorkspace } from "@/app/_lib/loaders";
 import { atLeast } from "@/lib/domain/actor";
 import { listMembers } from "@/lib/domain/members/list-members";
 import { canCreateToken, canRevokeToken } from "@/lib/domain/policy";

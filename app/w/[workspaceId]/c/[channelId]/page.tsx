@@ -8,7 +8,7 @@ import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
 import { notFound } from "next/navigation";
-import { findChannel, loadWorkspace } from "@/app/_lib/data";
+import { findChannel, loadWorkspace } from "@/app/_lib/loaders";
 import { notFoundMetadata, orNotFound } from "@/app/_lib/session";
 import { getMyChannelSettings } from "@/lib/domain/channels/channel-people";
 import { canJoinChannel, canManageChannel, canManageChannelMembers, canPostToChannel } from "@/lib/domain/policy";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NewChannelForm } from "@/app/_components/channel-forms";
-import { loadWorkspace } from "@/app/_lib/data";
+import { loadWorkspace } from "@/app/_lib/loaders";
 import { canCreateChannel } from "@/lib/domain/policy";
 import { notFound } from "next/navigation";
 import { createChannelAction } from "../actions";

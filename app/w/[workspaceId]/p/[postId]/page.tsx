@@ -7,7 +7,7 @@ import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
 import { notFound } from "next/navigation";
-import { findPost, loadWorkspace } from "@/app/_lib/data";
+import { findPost, loadWorkspace } from "@/app/_lib/loaders";
 import { notFoundMetadata, orNotFound } from "@/app/_lib/session";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";

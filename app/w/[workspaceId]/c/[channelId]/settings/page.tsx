@@ -6,7 +6,7 @@ import { EditChannelForm } from "@/app/_components/channel-forms";
 import { AddChannelMemberForm } from "@/app/_components/channel-people";
 import { kindLabel } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
-import { loadWorkspace } from "@/app/_lib/data";
+import { loadWorkspace } from "@/app/_lib/loaders";
 import { orNotFound } from "@/app/_lib/session";
 import { listChannelMembers } from "@/lib/domain/channels/channel-people";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";

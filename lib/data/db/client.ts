@@ -2,8 +2,8 @@
 // embedded PGlite, locked, migrated on open, and shared by the whole process (one instance per directory).
 import "server-only";
 import { env } from "@/lib/env";
-import { PrismaClient } from "./generated/prisma/client";
-import type { Prisma } from "./generated/prisma/client";
+import { PrismaClient } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 // The outbox relay: publishes due rows (the row id is the event id, so a re-publish is deduplicated), marks them
 // SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
-import { getDb } from "@/lib/data/db";
+import { getDb } from "@/lib/data/db/client";
 import { claimOutboxEvent, findDueOutboxEvents, markOutboxEventFailed, markOutboxEventSent } from "@/lib/data/outbox";
 import { isEventName } from "@/lib/validation/events";
 import { currentOutboxPublisher, type OutboxPublisher, type RelaySummary } from "./publisher";

@@ -1,6 +1,6 @@
 // Side effects leave as events: recorded in the caller's transaction, delivered later from the outbox.
 import { insertOutboxEvent } from "@/lib/data/outbox";
-import type { DbOrTx } from "@/lib/data/db";
+import type { DbOrTx } from "@/lib/data/db/client";
 import { currentRequestId, noteOutboxWrite } from "@/lib/request-context";
 import { eventSchemas, type EventData, type EventName } from "@/lib/validation/events";
 
