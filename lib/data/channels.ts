@@ -51,8 +51,20 @@ export function updateChannel(
 }
 
 /** Adds the member unless present. One INSERT … ON CONFLICT DO NOTHING: Prisma's upsert is a read then a write, which races. */
-export function upsertChannelMember(tx: DbOrTx, channelId: string, userId: string) {
-  return tx.channelMember.createMany({ data: [{ channelId, userId }], skipDuplicates: true });
+export function upsertChannelMember(tx: DbOrTx, channelId: string, userId: string, addedById: string | null = null) {
+  return tx.channelMember.createMany({ data: [{ channelId, userId, addedById }], skipDuplicates: true });
+}
+
+/** One person's channel memberships in a workspace, with who added them (null: by themselves). */
+export function listChannelMembershipsInWorkspace(tx: DbOrTx, workspaceId: string, userId: string) {
+  return tx.channelMember.findMany({
+    where: { userId, channel: { workspaceId } },
+    select: { channelId: true, userId: true, addedById: true },
+  });
+}
+
+export function deleteChannelMemberships(tx: DbOrTx, userId: string, channelIds: string[]) {
+  return tx.channelMember.deleteMany({ where: { userId, channelId: { in: channelIds } } });
 }
 
 export function deleteChannelMember(tx: DbOrTx, channelId: string, userId: string) {

@@ -18,6 +18,7 @@ import {
   canRevokeToken,
   canViewChannel,
   canViewWorkspace,
+  guestMayHoldChannelMembership,
   type ChannelFacts,
 } from "./policy";
 
@@ -143,6 +144,20 @@ describe("canManageChannelMembers", () => {
     isStaff(who) || (who === "MEMBER" && kind === "PRIVATE" && member);
   it.each(matrix(expected))("%s", (_, who, ch, result) => {
     expect(canManageChannelMembers(actor(who), ch)).toBe(result);
+  });
+});
+
+describe("guestMayHoldChannelMembership (what a demotion to guest keeps)", () => {
+  it.each([
+    ["added by someone else", { userId: "u_1", addedById: "u_admin" }, true],
+    [
+      "joined by themselves (or with the workspace, or as the channel's creator)",
+      { userId: "u_1", addedById: null },
+      false,
+    ],
+    ["recorded as added by themselves", { userId: "u_1", addedById: "u_1" }, false],
+  ])("%s", (_, membership, result) => {
+    expect(guestMayHoldChannelMembership(membership)).toBe(result);
   });
 });
 

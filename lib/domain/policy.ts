@@ -61,6 +61,14 @@ export function canJoinChannel(actor: Actor, channel: ChannelFacts): boolean {
 }
 
 /**
+ * Which channel memberships a guest may hold (checked when someone is demoted to guest; the rest are removed):
+ * - added by someone else → yes (that is how guests get their channels)
+ * - joined by themselves, joined with the workspace, or created the channel → no
+ */
+export const guestMayHoldChannelMembership = (membership: { userId: string; addedById: string | null }) =>
+  membership.addedById !== null && membership.addedById !== membership.userId;
+
+/**
  * Add or remove others in a channel: admins and owners anywhere; in a private channel also its
  * non-guest members.
  */

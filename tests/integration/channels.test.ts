@@ -317,6 +317,64 @@ describe("guests", () => {
   });
 });
 
+describe("demotion to guest", () => {
+  it("drops the channels the member joined themselves and keeps the ones someone added them to", async () => {
+    const s = await setup();
+    const joined = await s.create(s.cookie, "joined-alone");
+    const given = await s.create(s.cookie, "given-by-admin");
+    const secret = await s.create(s.admin.cookie, "secret-room", "PRIVATE");
+    const join = (chId: string, cookie: string) =>
+      api("POST", `${s.base}/channels/${chId}/members`, { cookie, body: { userId: s.member.user.id } });
+    expect((await join(joined.id, s.member.cookie)).status).toBe(201);
+    expect((await join(given.id, s.admin.cookie)).status).toBe(201);
+    expect((await join(secret.id, s.admin.cookie)).status).toBe(201);
+    // #general came with the workspace.
+    expect(await s.names(s.member.cookie)).toEqual(["general", "given-by-admin", "joined-alone", "secret-room"]);
+
+    const demote = await api("PATCH", `${s.base}/members/${s.member.user.id}`, {
+      cookie: s.cookie,
+      body: { role: "GUEST" },
+    });
+    expect(demote.status).toBe(200);
+
+    // The same old cookie: the guest now sees, reads and writes only what someone gave them.
+    expect(await s.names(s.member.cookie)).toEqual(["given-by-admin", "secret-room"]);
+    for (const ch of [s.general, joined]) {
+      expect((await api("GET", `${s.base}/channels/${ch.id}/posts`, { cookie: s.member.cookie })).status).toBe(404);
+      const post = await api("POST", `${s.base}/channels/${ch.id}/posts`, {
+        cookie: s.member.cookie,
+        body: { title: "still here?", body: "x" },
+      });
+      expect(post.status).toBe(404);
+    }
+    const kept = await api("POST", `${s.base}/channels/${given.id}/posts`, {
+      cookie: s.member.cookie,
+      body: { title: "hello", body: "as a guest" },
+    });
+    expect(kept.status).toBe(201);
+    const rows = await (
+      await getDb()
+    ).channelMember.findMany({
+      where: { userId: s.member.user.id },
+      select: { channelId: true },
+      orderBy: { channelId: "asc" },
+    });
+    expect(rows.map((r) => r.channelId)).toEqual([given.id, secret.id].sort());
+  });
+
+  it("changing a guest's role to guest again, or an admin to member, removes nothing", async () => {
+    const s = await setup();
+    const before = await (await getDb()).channelMember.count({ where: { userId: s.admin.user.id } });
+    expect(before).toBeGreaterThan(0);
+    const res = await api("PATCH", `${s.base}/members/${s.admin.user.id}`, {
+      cookie: s.cookie,
+      body: { role: "MEMBER" },
+    });
+    expect(res.status).toBe(200);
+    expect(await (await getDb()).channelMember.count({ where: { userId: s.admin.user.id } })).toBe(before);
+  });
+});
+
 describe("announcement channels", () => {
   it("only admins and owners post; everyone who sees it comments", async () => {
     const s = await setup();

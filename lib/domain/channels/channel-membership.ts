@@ -34,7 +34,8 @@ export async function addChannelMember(actor: Actor, workspaceId: string, channe
     throw new AppError("FORBIDDEN", "You cannot add people to this channel");
   if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
   if (!(await findMembership(db, workspaceId, userId))) throw notFound("Member");
-  await upsertChannelMember(db, channelId, userId);
+  // Remembered so that a demotion to guest keeps what someone gave them and drops what they joined themselves.
+  await upsertChannelMember(db, channelId, userId, userId === actor.userId ? null : actor.userId);
 }
 
 export async function removeChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {

@@ -1,11 +1,15 @@
 import { getDb } from "@/lib/data/db/client";
+import { deleteChannelMemberships, listChannelMembershipsInWorkspace } from "@/lib/data/channels";
 import { bumpClaimsVersion } from "@/lib/data/users";
 import { countOwners, findMembership, lockWorkspace, updateMembershipRole } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
-import { canChangeRole, canViewWorkspace } from "../policy";
+import { canChangeRole, canViewWorkspace, guestMayHoldChannelMembership } from "../policy";
 
-/** The target's sessions lose the old role on their very next request (claims version bump). */
+/**
+ * The target's sessions lose the old role on their very next request (claims version bump). A demotion to guest
+ * also drops, in the same transaction, the channel memberships a guest may not hold (the ones they joined themselves).
+ */
 export async function changeMemberRole(actor: Actor, workspaceId: string, userId: string, role: Role) {
   if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
   const db = await getDb();
@@ -23,6 +27,11 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, userId
       throw new AppError("CONFLICT", "A workspace needs at least one owner");
     }
     await updateMembershipRole(tx, workspaceId, userId, role);
+    if (role === "GUEST" && target.role !== "GUEST") {
+      const memberships = await listChannelMembershipsInWorkspace(tx, workspaceId, userId);
+      const lost = memberships.filter((m) => !guestMayHoldChannelMembership(m)).map((m) => m.channelId);
+      if (lost.length) await deleteChannelMemberships(tx, userId, lost);
+    }
     await bumpClaimsVersion(tx, [userId]);
     return {
       userId,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChannelMember" ADD COLUMN     "addedById" TEXT;
