@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { takeRateLimit } from "@/lib/domain/rate-limits";
 import { clientAddress } from "./client-address";
 import { signInInput } from "@/lib/validation/users";
+import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
 import { authSecret } from "./secret";
 
@@ -32,6 +33,19 @@ declare module "next-auth" {
   interface Session {
     claims?: SessionClaims;
   }
+  interface User {
+    /** The session record opened by this sign-in (see lib/domain/sessions). */
+    sessionId?: string;
+  }
+}
+
+/** Each successful sign-in opens a session record; its id travels in the JWT's claims. */
+async function withNewSession<T extends { id: string }>(user: T, request: Request) {
+  const sessionId = await startSession(user.id, {
+    userAgent: request.headers.get("user-agent"),
+    address: clientAddress(request.headers),
+  });
+  return { ...user, sessionId };
 }
 
 // A wrong password or a stale form is the caller's mistake, not a fault: an info line, not an error (which pages someone).
@@ -64,17 +78,17 @@ const config = (): NextAuthConfig => ({
           throw error;
         }
         const user = await verifyCredentials(input.data);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        return user ? withNewSession({ id: user.id, email: user.email, name: user.name }, request) : null;
       },
     }),
     // The emailed sign-in link: the token is spent by the domain (once, and it verifies the address).
     Credentials({
       id: "magic-link",
       credentials: { token: { type: "text" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const token = typeof raw.token === "string" ? raw.token : "";
         try {
-          return await signInWithMagicLink(token);
+          return await withNewSession(await signInWithMagicLink(token), request);
         } catch (error) {
           if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "GONE"))
             throw new MagicLinkError(error.message);
@@ -83,10 +97,17 @@ const config = (): NextAuthConfig => ({
       },
     }),
   ],
+  events: {
+    // Sign-out (the form's action or POST /api/auth/signout) ends the session record, not just the cookie.
+    async signOut(message) {
+      const claims = "token" in message ? (message.token?.claims as SessionClaims | undefined) : undefined;
+      if (claims?.sid) await endSession(claims.uid, claims.sid, "signed-out");
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user?.id) {
-        token.claims = await loadClaims(user.id);
+        token.claims = user.sessionId ? await loadClaims(user.id, user.sessionId) : null;
         return token.claims ? token : null;
       }
       // Refreshing the cookie: a changed role or membership rewrites the claims (the request path re-checks too).

@@ -36,3 +36,8 @@ export function expireInviteTokens(db: DbOrTx, inviteId: string, at: Date) {
 export function deleteExpiredOneTimeTokens(db: DbOrTx, now: Date) {
   return db.oneTimeToken.deleteMany({ where: { expiresAt: { lt: now } } });
 }
+
+/** Spends every unused link of these purposes the person still holds (a password reset makes the others worthless). */
+export function spendUserTokens(db: DbOrTx, userId: string, purposes: OneTimeTokenPurpose[], usedAt: Date) {
+  return db.oneTimeToken.updateMany({ where: { userId, purpose: { in: purposes }, usedAt: null }, data: { usedAt } });
+}

@@ -36,11 +36,6 @@ export function insertUser(
   return db.user.create({ data, select: { id: true, email: true, name: true, handle: true } });
 }
 
-/** The one cheap lookup per request: has anything changed the user's claims since the session was issued? */
-export function findClaimsVersion(db: DbOrTx, userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { claimsVersion: true } });
-}
-
 /** Invalidates every session's claims of these users (role changed, membership added or removed). */
 export function bumpClaimsVersion(db: DbOrTx, userIds: string[]) {
   return db.user.updateMany({ where: { id: { in: userIds } }, data: { claimsVersion: { increment: 1 } } });

@@ -12,6 +12,8 @@ export type Actor = {
   /** Scopes granted; a session holds them all. */
   scopes: ReadonlySet<Scope>;
   tokenId?: string;
+  /** The signed-in session (browser callers): what "this device" and "end other sessions" refer to. */
+  sessionId?: string;
 };
 
 export const allScopes: ReadonlySet<Scope> = new Set(scopes);

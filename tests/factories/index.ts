@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { loadClaims } from "@/lib/auth/claims";
 import { authSecret } from "@/lib/auth/secret";
+import { startSession } from "@/lib/domain/sessions/sessions";
 import { signUp } from "@/lib/domain/users/sign-up";
 import { api } from "../support/api";
 
@@ -24,9 +25,13 @@ export async function createUser(
   return { ...user, password: input.password };
 }
 
-/** A session cookie carrying the user's claims as they are now (as after a fresh sign-in). */
-export async function sessionCookie(userId: string): Promise<string> {
-  const claims = await loadClaims(userId);
+/** A session cookie carrying the user's claims as they are now, with its session record (as after a fresh sign-in). */
+export async function sessionCookie(
+  userId: string,
+  userAgent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",
+): Promise<string> {
+  const sessionId = await startSession(userId, { userAgent, address: "127.0.0.1" });
+  const claims = await loadClaims(userId, sessionId);
   const token = await encode({ token: { sub: userId, claims }, secret: authSecret(), salt: COOKIE });
   return `${COOKIE}=${token}`;
 }

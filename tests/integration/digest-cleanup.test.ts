@@ -50,7 +50,7 @@ describe("catch-up and the daily digest", () => {
         ).status,
       ).toBe(201);
     }
-    const actor = sessionActor((await loadClaims(reader.user.id))!);
+    const actor = sessionActor((await loadClaims(reader.user.id, "direct-domain-call"))!);
     const before = await catchUp(actor);
     expect(before.total).toBe(2);
     expect(before.channels[0]).toMatchObject({ name: "general", workspaceId: workspace.id });

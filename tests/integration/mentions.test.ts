@@ -40,7 +40,7 @@ describe("mentions", () => {
 
     const mentions = await db.mention.findMany({ where: { postId }, select: { userId: true, commentId: true } });
     expect(mentions.map((m) => m.userId).sort()).toEqual([ada.user.id, bob.user.id].sort());
-    const adaActor = sessionActor((await loadClaims(ada.user.id))!);
+    const adaActor = sessionActor((await loadClaims(ada.user.id, "direct-domain-call"))!);
     const inbox = await listNotifications(adaActor, { limit: 10 });
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: "mention", postId, actorId: owner.id, commentId: null });

@@ -1,9 +1,11 @@
 // Password reset: request (always answers the same, so it reveals no accounts), email, completion.
 import { getDb } from "@/lib/data/db/client";
+import { spendUserTokens } from "@/lib/data/one-time-tokens";
 import { updatePasswordHash } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";
 import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { endAllSessions } from "../sessions/sessions";
 import { hashPassword } from "./password";
 
 export const PASSWORD_RESET_TTL_MS = 3_600_000;
@@ -19,7 +21,10 @@ export function sendPasswordResetEmail(userId: string, idempotencyKey: string) {
   });
 }
 
-/** Sets the new password from the emailed link; the link works once. */
+/**
+ * Sets the new password from the emailed link; the link works once. Whoever held the old password may hold a
+ * session or another emailed link: every session of the person ends, and every other reset or sign-in link is spent.
+ */
 export async function resetPassword(token: string, newPassword: string) {
   const db = await getDb();
   const now = new Date();
@@ -30,6 +35,8 @@ export async function resetPassword(token: string, newPassword: string) {
     if (!row.userId) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
     await spendToken(tx, row.id, now);
     await updatePasswordHash(tx, row.userId, passwordHash);
+    await endAllSessions(tx, row.userId, "password-reset");
+    await spendUserTokens(tx, row.userId, ["PASSWORD_RESET", "MAGIC_LINK"], now);
     return { userId: row.userId, email: row.email };
   });
 }

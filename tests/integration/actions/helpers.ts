@@ -44,7 +44,7 @@ export async function actAs(userId: string) {
 
 /** The user's actor as of now (fresh claims), for reading back through the domain. */
 export async function actorOf(userId: string) {
-  const claims = await loadClaims(userId);
+  const claims = await loadClaims(userId, "direct-domain-call");
   if (!claims) throw new Error("no such user");
   return sessionActor(claims);
 }
