@@ -10,7 +10,10 @@ export const rateLimitRules = {
   api: { limit: env.RATE_LIMIT_API_PER_MINUTE, windowSeconds: 60 },
   /** Unauthenticated API calls, per client address. */
   "api-anonymous": { limit: 120, windowSeconds: 60 },
-  /** Password sign-in attempts on one address (guessing one person's password), and from one client. */
+  /**
+   * Password sign-in attempts on one address (guessing one person's password), and from one client. Only password
+   * sign-in is paused: the emailed sign-in link is not counted here, so a stranger's guesses never lock the owner out.
+   */
   "sign-in-email": { limit: 10, windowSeconds: 15 * 60 },
   "sign-in-client": { limit: 100, windowSeconds: 15 * 60 },
   /** New accounts from one client. */
@@ -28,6 +31,11 @@ const messages: Record<RateLimitRule, string> = {
   "sign-in-client": "Too many sign-in attempts",
   "sign-up-client": "Too many accounts were created from here",
   "email-link": "Too many emails were sent to this address recently",
+};
+
+/** What still works meanwhile, when something does. */
+const hints: Partial<Record<RateLimitRule, string>> = {
+  "sign-in-email": "or sign in with an emailed link: it still works",
 };
 
 export type RateLimitDetails = { rule: RateLimitRule; limit: number; retryAfterSeconds: number };
@@ -48,7 +56,12 @@ export async function takeRateLimit(rule: RateLimitRule, subject: string): Promi
   if (!decision.allowed) {
     const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 1000));
     const details: RateLimitDetails = { rule, limit: decision.limit, retryAfterSeconds };
-    throw new AppError("RATE_LIMITED", `${messages[rule]}. Try again in ${inWords(retryAfterSeconds)}.`, details);
+    const hint = hints[rule] ? `, ${hints[rule]}` : "";
+    throw new AppError(
+      "RATE_LIMITED",
+      `${messages[rule]}. Try again in ${inWords(retryAfterSeconds)}${hint}.`,
+      details,
+    );
   }
   return decision;
 }

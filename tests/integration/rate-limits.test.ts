@@ -9,16 +9,24 @@ vi.hoisted(() => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-import { requestMagicLinkAction, requestPasswordResetAction, signInAction, signUpAction } from "@/app/(auth)/actions";
+import {
+  magicLinkSignInAction,
+  requestMagicLinkAction,
+  requestPasswordResetAction,
+  signInAction,
+  signUpAction,
+} from "@/app/(auth)/actions";
 import { resendVerificationAction } from "@/app/settings/actions";
+import { actorFromCookies } from "@/lib/auth/resolve-actor";
 import { getDb } from "@/lib/data/db/client";
 import { createMemoryStore } from "@/lib/data/rate-limit/memory";
 import type { RateLimitStore } from "@/lib/data/rate-limit/store";
 import { createUpstashStore } from "@/lib/data/rate-limit/upstash";
+import { issueOneTimeToken } from "@/lib/domain/one-time-tokens/tokens";
 import { startUpstashFake } from "../fakes/upstash-fake";
 import { api } from "../support/api";
 import { ORIGIN, signInThroughAuthJs } from "../support/auth-js";
-import { useRequestHeaders, useSessionCookie } from "../support/cookies";
+import { testCookies, useRequestHeaders, useSessionCookie } from "../support/cookies";
 import { awayFromWindowEdge } from "../support/windows";
 import { createUser, createWorkspaceWithOwner } from "../factories";
 import { actAs, expectFailure, expectOk, form, redirectOf } from "./actions/helpers";
@@ -151,8 +159,31 @@ describe("sign-in, sign-up and link emails", () => {
       await signInAction(null, form({ email: user.email, password: user.password })),
       "RATE_LIMITED",
     );
-    expect(refused.message).toMatch(/^Too many sign-in attempts for this address\. Try again in 1[45] minutes\.$/);
+    expect(refused.message).toMatch(
+      /^Too many sign-in attempts for this address\. Try again in 1[45] minutes, or sign in with an emailed link: it still works\.$/,
+    );
     await redirectOf(signInAction(null, form({ email: other.email, password: other.password })));
+  });
+
+  it("while password sign-in is paused for an address, its owner still signs in with an emailed link", async () => {
+    const user = await createUser();
+    useSessionCookie(null);
+    for (let i = 0; i < 10; i++)
+      expectFailure(
+        await signInAction(null, form({ email: user.email, password: `stranger guess ${i}` })),
+        "UNAUTHENTICATED",
+      );
+    expectFailure(await signInAction(null, form({ email: user.email, password: user.password })), "RATE_LIMITED");
+
+    expectOk(await requestMagicLinkAction(null, form({ email: user.email })));
+    const token = await issueOneTimeToken(await getDb(), {
+      purpose: "MAGIC_LINK",
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    expect(await redirectOf(magicLinkSignInAction(null, form({ token })))).toMatch(/\/w$/);
+    expect((await actorFromCookies(testCookies))?.userId).toBe(user.id);
   });
 
   it("the Auth.js endpoint itself is limited by the same rule", async () => {
