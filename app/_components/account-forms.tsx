@@ -52,7 +52,7 @@ export function ResetPasswordForm({ action, token }: { action: Act<never>; token
         autoComplete="new-password"
         required
         minLength={10}
-        hint="At least 10 characters."
+        hint="At least 10 characters, and not a common password: a few unusual words work well."
       />
       <FormError />
       <SubmitButton className="btn-primary w-full" pendingText="Saving…">

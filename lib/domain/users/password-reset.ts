@@ -7,6 +7,7 @@ import { emailOneTimeLink, requestEmailLink } from "./email-link";
 import { findValidToken, spendToken } from "../one-time-tokens/tokens";
 import { endAllSessions } from "../sessions/sessions";
 import { hashPassword } from "./password";
+import { assertStrongPassword } from "./password-strength";
 
 export const PASSWORD_RESET_TTL_MS = 3_600_000;
 
@@ -28,6 +29,10 @@ export function sendPasswordResetEmail(userId: string, idempotencyKey: string) {
 export async function resetPassword(token: string, newPassword: string) {
   const db = await getDb();
   const now = new Date();
+  // A dead link is said first (no point choosing a better password for it); the token is spent only in the transaction.
+  const link = await findValidToken(db, "PASSWORD_RESET", token, now);
+  if (link.used) throw new AppError("GONE", "This link was already used. Ask for a new one.");
+  await assertStrongPassword(newPassword, { email: link.email });
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
     const row = await findValidToken(tx, "PASSWORD_RESET", token, now);
