@@ -6,6 +6,7 @@ export type EmailProps = {
   "verify-email": { name: string; url: string };
   "password-reset": { name: string; url: string };
   "magic-link": { name?: string; url: string };
+  "account-exists": { name: string; signInUrl: string; resetUrl: string };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
   mention: {
     recipientName: string;
@@ -81,6 +82,27 @@ export const templates: { [K in EmailKind]: Template<K> } = {
         </Button>
         <Text>
           Or open this link: <Link href={p.url}>{p.url}</Link>
+        </Text>
+      </Layout>
+    ),
+  },
+  "account-exists": {
+    subject: () => "You already have a Tidings account",
+    body: (p) => (
+      <Layout
+        preview="Someone tried to create an account with your address"
+        reason="You get this because someone tried to sign up with this address, which already has an account. If it was not you, ignore it; nothing changed."
+      >
+        <Text>Hi {p.name},</Text>
+        <Text>
+          Someone, probably you, tried to create a Tidings account with this address. You already have one, so no new
+          account was made. Sign in instead, or choose a new password if you have forgotten it.
+        </Text>
+        <Button href={p.signInUrl} style={button}>
+          Sign in
+        </Button>
+        <Text>
+          Forgot your password? <Link href={p.resetUrl}>Reset it</Link> ({p.resetUrl})
         </Text>
       </Layout>
     ),

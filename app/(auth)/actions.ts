@@ -7,11 +7,15 @@ import { signUp } from "@/lib/domain/users/sign-up";
 import { action } from "@/lib/http/action";
 import { emailOnlyForm, magicLinkSignInForm, resetPasswordForm, signInForm, signUpForm } from "@/lib/validation/forms";
 
+/**
+ * The same answer for a new address and one that has an account ("check your email"): a new one gets the link that
+ * confirms it, a known one's owner is told someone tried. Nobody is signed in here, so nothing tells them apart.
+ */
 export const signUpAction = action(
   signUpForm,
-  async ({ data: { next, ...input } }) => {
-    await signUp(input);
-    return signInWithPassword(input.email, input.password, next ?? "/w");
+  async ({ data: { next: _next, ...input } }) => {
+    const { email } = await signUp(input);
+    return { email };
   },
   { auth: "optional", rateLimit: "sign-up-client" },
 );

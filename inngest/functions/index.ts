@@ -3,6 +3,7 @@ import { cleanupFn } from "./cleanup";
 import { dailyDigestFn } from "./daily-digest";
 import { notifyMentionsFn } from "./notify-mentions";
 import { outboxSweepFn } from "./outbox-sweep";
+import { sendAccountExistsEmailFn } from "./send-account-exists-email";
 import { sendInviteEmailFn } from "./send-invite-email";
 import { sendMagicLinkEmailFn } from "./send-magic-link-email";
 import { sendPasswordResetEmailFn } from "./send-password-reset-email";
@@ -12,6 +13,7 @@ export const functions = [
   sendVerificationEmailFn,
   sendPasswordResetEmailFn,
   sendMagicLinkEmailFn,
+  sendAccountExistsEmailFn,
   sendInviteEmailFn,
   notifyMentionsFn,
   dailyDigestFn,

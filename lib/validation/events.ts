@@ -4,6 +4,8 @@ import { z } from "zod";
 
 export const eventSchemas = {
   "user/signed-up": z.object({ userId: z.string(), email: z.string() }),
+  /** Someone signed up with an address that has an account: its owner is told (the form answers as for a new one). */
+  "user/sign-up-attempted": z.object({ userId: z.string(), email: z.string() }),
   "user/verification-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/password-reset-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/magic-link-requested": z.object({ userId: z.string(), email: z.string() }),

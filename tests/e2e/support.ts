@@ -55,11 +55,22 @@ export function watchConsole(page: Page, allow: RegExp[] = []) {
 
 export const PASSWORD = "correct horse battery staple";
 
+/**
+ * Signs up, then in: sign-up answers "check your email" (the same for an address that already has an account, so it
+ * signs nobody in); its "sign in" link keeps the address and the `next` path.
+ */
 export async function fillSignUp(page: Page, name: string, email: string) {
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  const sent = page.getByRole("status").filter({ hasText: "Check your email" });
+  await expect(sent).toContainText(email);
+  await sent.getByRole("link", { name: "sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /**

@@ -21,7 +21,8 @@ export async function createUser(
     email: overrides.email ?? `tester-${tag}@example.test`,
     password: overrides.password ?? "correct horse battery",
   };
-  const user = await signUp(input);
+  const { created: user } = await signUp(input);
+  if (!user) throw new Error(`createUser: ${input.email} already has an account`);
   return { ...user, password: input.password };
 }
 

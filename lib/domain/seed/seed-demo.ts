@@ -21,7 +21,8 @@ export type DemoSeed = { email: string; password: string; workspaceId: string };
 export async function seedDemo(): Promise<DemoSeed | null> {
   if (await findUserByEmail(await getDb(), DEMO_EMAIL)) return null;
   const password = `demo-${randomBytes(9).toString("base64url")}`;
-  const user = await signUp({ name: "Demo Person", email: DEMO_EMAIL, password, timeZone: "UTC" });
+  const { created: user } = await signUp({ name: "Demo Person", email: DEMO_EMAIL, password, timeZone: "UTC" });
+  if (!user) return null; // another process seeded it at the same moment
   const base: Actor = { userId: user.id, via: "session", roles: {}, scopes: allScopes };
   const workspace = await createWorkspace(base, { name: "Demo team" });
   const actor: Actor = { ...base, roles: { [workspace.id]: "OWNER" } };
