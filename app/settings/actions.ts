@@ -1,10 +1,11 @@
 "use server";
-// The person's own account: profile (name, time zone) and "send the verification email again".
+// The person's own account: profile (name, time zone), "send the verification email again", and their sessions.
 import { revalidatePath } from "next/cache";
+import { endMyOtherSessions, endMySession } from "@/lib/domain/sessions/sessions";
 import { updateProfile } from "@/lib/domain/users/update-profile";
 import { requestEmailVerification } from "@/lib/domain/users/verify-email";
 import { action } from "@/lib/http/action";
-import { profileForm } from "@/lib/validation/forms";
+import { profileForm, sessionRefForm } from "@/lib/validation/forms";
 import { z } from "zod";
 
 export const updateProfileAction = action(profileForm, async ({ actor, data }) => {
@@ -14,3 +15,17 @@ export const updateProfileAction = action(profileForm, async ({ actor, data }) =
 });
 
 export const resendVerificationAction = action(z.strictObject({}), ({ actor }) => requestEmailVerification(actor));
+
+/** Ends one of the person's sessions: that browser is signed out on its next request. */
+export const endSessionAction = action(sessionRefForm, async ({ actor, data }) => {
+  await endMySession(actor, data.sessionId);
+  revalidatePath("/settings");
+  return { ended: 1 };
+});
+
+/** "Sign out everywhere else": every session but this one. */
+export const endOtherSessionsAction = action(z.strictObject({}), async ({ actor }) => {
+  const ended = await endMyOtherSessions(actor);
+  revalidatePath("/settings");
+  return { ended };
+});

@@ -2,17 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileForm } from "@/app/_components/account-forms";
 import { AccountHeader } from "@/app/_components/account-header";
+import { SimpleAction } from "@/app/_components/simple-action";
+import { Time } from "@/app/_components/time";
 import { VerifyBanner } from "@/app/_components/verify-banner";
 import { loadShell } from "@/app/_lib/loaders";
 import { requireActor } from "@/app/_lib/session";
-import { resendVerificationAction, updateProfileAction } from "./actions";
+import { listMySessions } from "@/lib/domain/sessions/sessions";
+import { endOtherSessionsAction, endSessionAction, resendVerificationAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  await requireActor("/settings");
-  const { me, workspaces } = await loadShell();
+  const actor = await requireActor("/settings");
+  const [{ me, workspaces }, sessions] = await Promise.all([loadShell(), listMySessions(actor)]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="min-h-dvh">
@@ -33,6 +36,48 @@ export default async function SettingsPage() {
             Signed in as {me.email} (@{me.handle}){me.emailVerified ? " · verified" : " · not verified yet"}.
           </p>
           <ProfileForm action={updateProfileAction} name={me.name} timeZone={me.timeZone} zones={zones} />
+        </section>
+        <section className="card mt-6 p-5" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading" className="font-semibold">
+            Sessions
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-stone-600">
+            Where you are signed in. Ending a session signs that browser out on its next click.
+          </p>
+          <ul className="divide-y divide-stone-200">
+            {sessions.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {s.device}
+                    {s.current && <span className="ml-2 text-accent-700">· this device</span>}
+                  </p>
+                  <p className="text-stone-600">
+                    {s.clientAddress} · signed in <Time date={s.createdAt} /> · last seen <Time date={s.lastSeenAt} />
+                  </p>
+                </div>
+                {!s.current && (
+                  <SimpleAction
+                    action={endSessionAction}
+                    hidden={{ sessionId: s.id }}
+                    label="End session"
+                    srLabel={`on ${s.device}`}
+                    pendingText="Ending…"
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          {sessions.some((s) => !s.current) && (
+            <div className="mt-4">
+              <SimpleAction
+                action={endOtherSessionsAction}
+                hidden={{}}
+                label="Sign out everywhere else"
+                pendingText="Signing out…"
+              />
+            </div>
+          )}
         </section>
       </main>
     </div>

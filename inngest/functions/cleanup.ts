@@ -4,6 +4,7 @@ import {
   cleanupExpiredInvites,
   cleanupExpiredTokens,
   cleanupSentOutbox,
+  cleanupSessions,
   purgeExpiredDeletedPosts,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
@@ -17,6 +18,7 @@ export const cleanupFn = inngest.createFunction(
       tokens: await step.run("expired-tokens", () => cleanupExpiredTokens(now)),
       outbox: await step.run("sent-outbox-events", () => cleanupSentOutbox(now)),
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
+      sessions: await step.run("old-sessions", () => cleanupSessions(now)),
     };
     logger.info("cleanup removed", removed);
     return removed;

@@ -51,7 +51,7 @@ export function listOpenSessions(db: DbOrTx, userId: string) {
   });
 }
 
-/** Ended sessions are kept a while for the record, then deleted by the nightly cleanup. */
-export function deleteSessionsEndedBefore(db: DbOrTx, before: Date) {
-  return db.session.deleteMany({ where: { endedAt: { lt: before } } });
+/** Sessions ended, or not seen (so their cookie has expired), before `before`: deleted by the nightly cleanup. */
+export function deleteSessionsDoneBefore(db: DbOrTx, before: Date) {
+  return db.session.deleteMany({ where: { OR: [{ endedAt: { lt: before } }, { lastSeenAt: { lt: before } }] } });
 }

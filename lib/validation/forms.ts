@@ -90,3 +90,6 @@ export const markCaughtUpForm = z.strictObject({
 });
 export const notifyLevelForm = z.strictObject({ ...inChannel, level: z.enum(["ALL", "MENTIONS", "NOTHING"]) });
 export const channelMemberForm = z.strictObject({ ...inChannel, userId: id });
+
+/** Settings → sessions: end one of one's own sessions. */
+export const sessionRefForm = z.strictObject({ sessionId: id });

@@ -124,8 +124,16 @@ describe("scheduled cleanup", () => {
     ).json.data.id as string;
     await db.post.update({ where: { id: oldPost }, data: { deletedAt: ago(31) } });
     await db.post.update({ where: { id: newPost }, data: { deletedAt: ago(2) } });
+    const session = (device: string, lastSeenAt: Date, endedAt: Date | null = null) =>
+      db.session.create({ data: { userId: owner.id, device, clientAddress: "unknown", lastSeenAt, endedAt } });
+    const [endedLongAgo, unseenLongAgo, endedRecently, live] = [
+      await session("ended long ago", ago(40), ago(32)),
+      await session("unseen long ago", ago(32)),
+      await session("ended recently", ago(3), ago(2)),
+      await session("live", ago(0)),
+    ];
 
-    const removed = await runCron<{ invites: number; tokens: number; outbox: number; posts: number }>(
+    const removed = await runCron<{ invites: number; tokens: number; outbox: number; posts: number; sessions: number }>(
       cleanupFn,
       new Date(),
     );
@@ -133,6 +141,11 @@ describe("scheduled cleanup", () => {
     expect(removed.tokens).toBeGreaterThanOrEqual(1);
     expect(removed.outbox).toBeGreaterThanOrEqual(1);
     expect(removed.posts).toBeGreaterThanOrEqual(1);
+    expect(removed.sessions).toBeGreaterThanOrEqual(2);
+    const left = await db.session.findMany({ where: { userId: owner.id }, select: { id: true } });
+    expect(left.map((s) => s.id)).not.toContain(endedLongAgo.id);
+    expect(left.map((s) => s.id)).not.toContain(unseenLongAgo.id);
+    expect(left.map((s) => s.id)).toEqual(expect.arrayContaining([endedRecently.id, live.id]));
     expect(await db.invite.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.invite.findUnique({ where: { id: open.id } })).not.toBeNull();
     expect(await db.outboxEvent.findUnique({ where: { id: oldSent.id } })).toBeNull();

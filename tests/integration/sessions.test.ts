@@ -1,7 +1,9 @@
 // Sessions have records: sign-out, a password reset and "end session" refuse the old cookie on its next request.
 import { describe, expect, it, vi } from "vitest";
 import { resetPasswordAction, signOutAction } from "@/app/(auth)/actions";
-import { actorFromCookies } from "@/lib/auth/resolve-actor";
+import { endOtherSessionsAction, endSessionAction } from "@/app/settings/actions";
+import { actorFromCookies, actorFromRequest } from "@/lib/auth/resolve-actor";
+import { listMySessions } from "@/lib/domain/sessions/sessions";
 import { LAST_SEEN_INTERVAL_MS } from "@/lib/auth/claims";
 import { getDb } from "@/lib/data/db/client";
 import { issueOneTimeToken, type TokenPurpose } from "@/lib/domain/one-time-tokens/tokens";
@@ -11,7 +13,7 @@ import { api } from "../support/api";
 import { authGetFn, authPostFn, ORIGIN, setCookies, signInThroughAuthJs } from "../support/auth-js";
 import { testCookies, useRequestHeaders, useSessionCookie } from "../support/cookies";
 import { createUser, sessionCookie } from "../factories";
-import { form, redirectOf } from "./actions/helpers";
+import { expectFailure, expectOk, form, redirectOf } from "./actions/helpers";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
@@ -149,5 +151,46 @@ describe("a password reset ends every session and spends every other link", () =
     ).toMatch(/\/w$/);
     expect((await actorFromCookies(testCookies))?.userId).toBe(user.id);
     expect(await works(before)).toBe(401);
+  });
+});
+
+describe("settings: a person's sessions", () => {
+  const sessionOf = async (cookie: string) => {
+    const actor = await actorFromRequest(new Request(`${ORIGIN}/`, { headers: { cookie } }));
+    if (!actor?.sessionId) throw new Error("no session");
+    return actor;
+  };
+
+  it("lists them with this device marked; ends one, then all others; the ended cookies stop working", async () => {
+    const user = await createUser();
+    const here = await sessionCookie(user.id, "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+    const phone = await sessionCookie(user.id, "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0");
+    const tablet = await sessionCookie(user.id);
+    const me = await sessionOf(here);
+    const listed = await listMySessions(me);
+    expect(listed).toHaveLength(3);
+    expect(listed.filter((s) => s.current).map((s) => s.id)).toEqual([me.sessionId]);
+    expect(listed.map((s) => s.device)).toContain("Firefox on Android");
+
+    useSessionCookie(here);
+    const phoneId = (await sessionOf(phone)).sessionId ?? "";
+    expect(expectOk(await endSessionAction(null, form({ sessionId: phoneId })))).toEqual({ ended: 1 });
+    expect(await works(phone)).toBe(401);
+    expect(await works(tablet)).toBe(200);
+    expectFailure(await endSessionAction(null, form({ sessionId: phoneId })), "NOT_FOUND");
+
+    expect(expectOk(await endOtherSessionsAction(null, form({})))).toEqual({ ended: 1 });
+    expect(await works(tablet)).toBe(401);
+    expect(await works(here)).toBe(200);
+    expect((await listMySessions(me)).map((s) => s.id)).toEqual([me.sessionId]);
+  });
+
+  it("cannot end someone else's session", async () => {
+    const [ada, bob] = [await createUser(), await createUser()];
+    const bobCookie = await sessionCookie(bob.id);
+    const bobSession = (await sessionOf(bobCookie)).sessionId ?? "";
+    useSessionCookie(await sessionCookie(ada.id));
+    expectFailure(await endSessionAction(null, form({ sessionId: bobSession })), "NOT_FOUND");
+    expect(await works(bobCookie)).toBe(200);
   });
 });
