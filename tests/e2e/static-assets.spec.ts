@@ -1,28 +1,7 @@
 // public/ as the built app serves it: the web app manifest (installable on a phone's home screen), the icons it
 // names, robots.txt, and the links in every page's head (manifest, favicon, apple-touch icon).
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { z } from "zod";
-
-const manifestSchema = z.object({
-  name: z.literal("Tidings"),
-  short_name: z.string().min(1).max(12),
-  start_url: z.literal("/"),
-  display: z.literal("standalone"),
-  theme_color: z.string().regex(/^#[0-9a-f]{6}$/i),
-  background_color: z.string().regex(/^#[0-9a-f]{6}$/i),
-  icons: z
-    .array(
-      z.object({ src: z.string().startsWith("/"), sizes: z.string().regex(/^\d+x\d+$/), type: z.literal("image/png") }),
-    )
-    .min(2),
-});
-
-/** Width and height from a PNG's IHDR chunk, after checking its signature. */
-function pngSize(bytes: Buffer) {
-  expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-  expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
-  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
-}
+import { pngSize, webManifestSchema } from "../support/web-manifest";
 
 async function png(request: APIRequestContext, path: string) {
   const res = await request.get(path);
@@ -35,7 +14,7 @@ test("the manifest is served, valid, and every icon it names exists at its state
   const res = await request.get("/manifest.webmanifest");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
-  const manifest = manifestSchema.parse(await res.json());
+  const manifest = webManifestSchema.parse(await res.json());
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   for (const icon of manifest.icons) expect(await png(request, icon.src), icon.src).toBe(icon.sizes);
   expect(await png(request, "/apple-touch-icon.png")).toBe("180x180");
