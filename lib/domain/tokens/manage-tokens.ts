@@ -1,19 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/data/db/client";
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { notFound } from "@/lib/errors";
 import type { CreateTokenInput } from "@/lib/validation/tokens";
 import { atLeast, type Actor } from "../actor";
 import { assertCanCreateToken, canRevokeToken, requireWorkspaceMember } from "../policy";
-
-export const TOKEN_PREFIX = "tid_";
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** `tid_` + 32 random bytes; only its sha256 is stored, and the first characters to recognise it by. */
-export function generateApiToken() {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return { token, prefix: token.slice(0, TOKEN_PREFIX.length + 6), tokenHash: hashApiToken(token) };
-}
+import { generateApiToken } from "./token-format";
 
 export async function createApiToken(actor: Actor, workspaceId: string, input: CreateTokenInput) {
   assertCanCreateToken(actor, workspaceId);
