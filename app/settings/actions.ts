@@ -5,7 +5,7 @@ import { endMyOtherSessions, endMySession } from "@/lib/domain/sessions/sessions
 import { updateProfile } from "@/lib/domain/users/update-profile";
 import { requestEmailVerification } from "@/lib/domain/users/verify-email";
 import { action } from "@/lib/http/action";
-import { profileForm, sessionRefForm } from "@/lib/validation/forms";
+import { profileForm, sessionRefForm } from "@/lib/validation/users";
 import { z } from "zod";
 
 export const updateProfileAction = action(profileForm, async ({ actor, data }) => {

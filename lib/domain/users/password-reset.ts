@@ -2,9 +2,8 @@
 import { getDb } from "@/lib/data/db/client";
 import { spendUserTokens } from "@/lib/data/one-time-tokens";
 import { updatePasswordHash } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";
-import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { redeemEmailedLink } from "../one-time-tokens/tokens";
 import { endAllSessions } from "../sessions/sessions";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
@@ -29,19 +28,20 @@ export function sendPasswordResetEmail(userId: string, idempotencyKey: string) {
 export async function resetPassword(token: string, newPassword: string) {
   const db = await getDb();
   const now = new Date();
+  const opening = {
+    purpose: "PASSWORD_RESET",
+    subject: "userId",
+    ifUsed: { refuse: "This link was already used. Ask for a new one." },
+  } as const;
   // A dead link is said first (no point choosing a better password for it); the token is spent only in the transaction.
-  const link = await findValidToken(db, "PASSWORD_RESET", token, now);
-  if (link.used) throw new AppError("GONE", "This link was already used. Ask for a new one.");
-  await assertStrongPassword(newPassword, { email: link.email });
+  const peek = await redeemEmailedLink(db, token, now, { ...opening, spend: "later" });
+  await assertStrongPassword(newPassword, { email: peek.email });
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
-    const row = await findValidToken(tx, "PASSWORD_RESET", token, now);
-    if (row.used) throw new AppError("GONE", "This link was already used. Ask for a new one.");
-    if (!row.userId) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
-    await spendToken(tx, row.id, now);
-    await updatePasswordHash(tx, row.userId, passwordHash);
-    await endAllSessions(tx, row.userId, "password-reset");
-    await spendUserTokens(tx, row.userId, ["PASSWORD_RESET", "MAGIC_LINK"], now);
-    return { userId: row.userId, email: row.email };
+    const link = await redeemEmailedLink(tx, token, now, opening);
+    await updatePasswordHash(tx, link.subject, passwordHash);
+    await endAllSessions(tx, link.subject, "password-reset");
+    await spendUserTokens(tx, link.subject, ["PASSWORD_RESET", "MAGIC_LINK"], now);
+    return { userId: link.subject, email: link.email };
   });
 }
