@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { passwordProblem } from "./password-strength";
 
 describe("passwordProblem (NIST SP 800-63B: no common or dictionary passwords, no composition rules)", () => {
+  // Loading the word lists (once per process) is the slow part; not any one case's.
+  beforeAll(() => passwordProblem("warm up the dictionaries"), 60_000);
+
   it.each([
     ["password12", /commonly used password/],
     ["1234567890", /frequently used password/],
