@@ -103,7 +103,8 @@ function respond(c: Contract, result: unknown, headers: Record<string, string>):
       { status: c.status, headers },
     );
   }
-  return Response.json({ data: c.response.parse(result) }, { status: c.status, headers });
+  const data: unknown = c.response.parse(result);
+  return Response.json(c.unwrapped ? data : { data }, { status: c.status, headers });
 }
 
 export function errorResponse(error: AppError, requestId: string): Response {

@@ -29,6 +29,8 @@ export type Contract<
   response: R;
   /** Lists answer { data: [...], nextCursor }. */
   paginated?: G;
+  /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
+  unwrapped?: true;
   status: 200 | 201 | 204;
   errors: ErrorCode[];
 };
