@@ -11,6 +11,7 @@ import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { readJsonBody } from "./body";
 import { clientAddress } from "@/lib/auth/client-address";
+import { hasOperatorToken } from "@/lib/auth/operator-token";
 import { toAppError, validationError } from "./errors";
 import { log } from "@/lib/log";
 
@@ -21,6 +22,8 @@ export type RouteInput<C extends Contract> = {
   params: Out<C["params"]>;
   query: Out<C["query"]>;
   body: Out<C["body"]>;
+  /** The request carried the operator's HEALTH_TOKEN (only for contracts with `operatorToken`). */
+  operator: boolean;
   requestId: string;
 };
 
@@ -45,7 +48,8 @@ export function route<C extends Contract>(
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     try {
-      const actor = await authenticate(req, c);
+      const operator = c.operatorToken === true && hasOperatorToken(req.headers);
+      const actor = operator ? null : await authenticate(req, c);
       const limit = await takeRateLimit(
         actor ? "api" : "api-anonymous",
         actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers),
@@ -53,7 +57,7 @@ export function route<C extends Contract>(
       const params = parse(c.params, await ctx.params, "path parameters");
       const query = parse(c.query, Object.fromEntries(new URL(req.url).searchParams), "query string");
       const body = c.body ? parse(c.body, await readJsonBody(req, c.maxBodyBytes), "request body") : undefined;
-      const result = await handler({ actor, params, query, body, requestId } as RouteInput<C>);
+      const result = await handler({ actor, params, query, body, operator, requestId } as RouteInput<C>);
       const response = respond(c, result, {
         "x-request-id": requestId,
         ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt),

@@ -21,6 +21,8 @@ export type Contract<
   tag: string;
   /** "none": anyone may call it; otherwise a session or a token holding `scope`. */
   auth: "none" | { scope: Scope };
+  /** Also accepts the operator's HEALTH_TOKEN as the Bearer token (the handler sees `operator: true`). */
+  operatorToken?: true;
   params?: P;
   query?: Q;
   body?: B;
