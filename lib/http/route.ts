@@ -2,7 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { actorFromRequest } from "@/lib/auth/resolve-actor";
+import { actorFromRequest, hasSessionCookie } from "@/lib/auth/resolve-actor";
 import { hasScope, type Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitDetails } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,7 @@ import { withRequestContext } from "@/lib/request-context";
 import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { readJsonBody } from "./body";
+import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hasOperatorToken } from "@/lib/auth/operator-token";
 import { toAppError, validationError } from "./errors";
@@ -48,6 +49,7 @@ export function route<C extends Contract>(
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     try {
+      refuseCrossSite(req);
       const operator = c.operatorToken === true && hasOperatorToken(req.headers);
       const actor = operator ? null : await authenticate(req, c);
       const limit = await takeRateLimit(
@@ -70,6 +72,12 @@ export function route<C extends Contract>(
     }
   };
   return Object.assign(fn, { contract: c });
+}
+
+/** A cookie-authenticated change must come from the app's own pages (CSRF); Bearer-token calls are not at risk. */
+function refuseCrossSite(req: Request) {
+  if (!UNSAFE_METHODS.has(req.method) || req.headers.has("authorization") || !hasSessionCookie(req.headers)) return;
+  if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN", crossSiteMessage);
 }
 
 async function authenticate(req: Request, c: Contract): Promise<Actor | null> {

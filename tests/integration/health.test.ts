@@ -1,6 +1,6 @@
 // /api/health: ok per layer for anyone; adapters, error text and the outbox backlog only for an operator
 // (the HEALTH_TOKEN, or a signed-in workspace owner).
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as healthData from "@/lib/data/health";
 import { api } from "../support/api";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
@@ -20,6 +20,9 @@ async function expectedSummary() {
 }
 
 describe("GET /api/health", () => {
+  // The first request migrates the in-memory database: pay for it here, not in the first test's time.
+  beforeAll(() => createWorkspaceWithOwner());
+
   it("tells an operator each layer's adapter, with the outbox backlog", async () => {
     await createWorkspaceWithOwner(); // records a workspace/member-joined event in the outbox
     const res = await api("GET", "/api/health", operator);
