@@ -25,7 +25,7 @@ const refused = {
 
 describe("cookie-authenticated changes must come from the app's own pages", () => {
   // The first request migrates the in-memory database: pay for it here, not in the first test's time.
-  beforeAll(() => createWorkspaceWithOwner());
+  beforeAll(() => createWorkspaceWithOwner(), 120_000);
 
   it.each([
     ["another site's Origin", { origin: "http://evil.example" }],

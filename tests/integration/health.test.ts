@@ -21,7 +21,7 @@ async function expectedSummary() {
 
 describe("GET /api/health", () => {
   // The first request migrates the in-memory database: pay for it here, not in the first test's time.
-  beforeAll(() => createWorkspaceWithOwner());
+  beforeAll(() => createWorkspaceWithOwner(), 120_000);
 
   it("tells an operator each layer's adapter, with the outbox backlog", async () => {
     await createWorkspaceWithOwner(); // records a workspace/member-joined event in the outbox
