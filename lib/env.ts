@@ -43,6 +43,8 @@ const schema = z
     /** Shows /api/health's details to a monitor sending `Authorization: Bearer <HEALTH_TOKEN>`. */
     HEALTH_TOKEN: optionalString.pipe(z.string().min(32, "HEALTH_TOKEN must be at least 32 characters").optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
+    LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
     /** Set by Vercel; a Vercel deployment must configure every managed service. */
     VERCEL: optionalString,
   })

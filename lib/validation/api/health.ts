@@ -29,5 +29,5 @@ export const healthContract = contract({
   operatorToken: true,
   response: z.union([healthDetails, healthSummary]),
   status: 200,
-  errors: ["UNAVAILABLE"],
+  errors: ["UNAUTHENTICATED", "UNAVAILABLE"],
 });
