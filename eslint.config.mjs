@@ -5,7 +5,7 @@ import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
 
 const layers = [
-  { type: "app", pattern: ["app/**", "instrumentation.ts"], partialMatch: false },
+  { type: "app", pattern: ["app/**", "instrumentation.ts", "proxy.ts"], partialMatch: false },
   { type: "http", pattern: "lib/http/**", partialMatch: false },
   { type: "auth", pattern: "lib/auth/**", partialMatch: false },
   { type: "validation", pattern: "lib/validation/**", partialMatch: false },
@@ -85,12 +85,12 @@ export default tseslint.config(
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
-    files: ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts"],
+    files: ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts", "proxy.ts"],
     ignores: ["**/*.test.ts"],
     plugins: { boundaries },
     settings: {
       "boundaries/elements": layers,
-      "boundaries/include": ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts"],
+      "boundaries/include": ["app/**", "lib/**", "inngest/**", "emails/**", "instrumentation.ts", "proxy.ts"],
       "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" } },
     },
     rules: {

@@ -40,6 +40,8 @@ const schema = z
     RATE_LIMIT_PREFIX: z.string().min(1).default("tidings:rl"),
     /** Requests per minute per API token or signed-in person on /api/v1. */
     RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    /** Shows /api/health's details to a monitor sending `Authorization: Bearer <HEALTH_TOKEN>`. */
+    HEALTH_TOKEN: optionalString.pipe(z.string().min(32, "HEALTH_TOKEN must be at least 32 characters").optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
     LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),

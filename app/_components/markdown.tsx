@@ -1,6 +1,7 @@
 // Post and comment bodies: Markdown (with GFM tables, task lists, strikethrough), rendered safely. No
 // rehype-raw, so HTML in the source is dropped rather than rendered; react-markdown's default URL transform
-// removes javascript:, vbscript: and data: links. Links open in a new tab without access to this one.
+// removes javascript:, vbscript: and data: links. Links open in a new tab without access to this one; images become
+// links.
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
@@ -10,11 +11,13 @@ const components: Components = {
       {children}
     </a>
   ),
-  // A stripped (unsafe) source leaves src empty: show the alt text instead of an image that reloads the page.
-  img: ({ node: _node, src, alt, ...rest }) =>
+  // Images are shown as links: they come from any host, which would learn who reads the post and when, and the
+  // Content-Security-Policy loads images from this app only. A stripped (unsafe) source leaves only the alt text.
+  img: ({ node: _node, src, alt }) =>
     typeof src === "string" && src ? (
-      // eslint-disable-next-line @next/next/no-img-element -- authors link to any image host
-      <img {...rest} src={src} alt={alt ?? ""} loading="lazy" />
+      <a href={src} target="_blank" rel="noopener noreferrer nofollow">
+        [image: {alt || src}]
+      </a>
     ) : (
       <span className="text-stone-600">[{alt || "image"}]</span>
     ),

@@ -58,6 +58,11 @@ function parseCookieHeader(header: string | null): CookieReader {
   return { get: (name) => (jar.has(name) ? { value: jar.get(name) ?? "" } : undefined) };
 }
 
+/** Whether the request carries a session cookie (what a browser attaches to any site's requests). */
+export function hasSessionCookie(headers: Pick<Headers, "get">): boolean {
+  return readSessionCookie(parseCookieHeader(headers.get("cookie"))) !== null;
+}
+
 /** null when the request carries no credentials; throws 401 when it carries bad ones. */
 export async function actorFromRequest(req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");

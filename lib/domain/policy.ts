@@ -142,6 +142,13 @@ export function canInvite(actor: Actor, workspaceId: string, role?: Role): boole
   return role !== "OWNER" || mine === "OWNER";
 }
 
+/**
+ * See health details (error text, addresses, data directory, adapters, outbox counts): an operator only —
+ * whoever holds HEALTH_TOKEN, or someone signed in (not an API token) who owns a workspace. Others see ok per layer.
+ */
+export const canSeeHealthDetails = (actor: Actor | null, operatorToken: boolean) =>
+  operatorToken || (actor?.via === "session" && Object.values(actor.roles).includes("OWNER"));
+
 // ---- Throwing twins: the same questions, refused with the error that says why. ----
 
 /** The actor's role in the workspace; 404 for outsiders (a workspace's existence is not theirs to learn). */

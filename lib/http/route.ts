@@ -2,7 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { actorFromRequest } from "@/lib/auth/resolve-actor";
+import { actorFromRequest, hasSessionCookie } from "@/lib/auth/resolve-actor";
 import { hasScope, type Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitDetails } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,9 @@ import { withRequestContext } from "@/lib/request-context";
 import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { readJsonBody } from "./body";
+import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 import { clientAddress } from "@/lib/auth/client-address";
+import { hasOperatorToken } from "@/lib/auth/operator-token";
 import { toAppError, validationError } from "./errors";
 import { log } from "@/lib/log";
 
@@ -21,6 +23,8 @@ export type RouteInput<C extends Contract> = {
   params: Out<C["params"]>;
   query: Out<C["query"]>;
   body: Out<C["body"]>;
+  /** The request carried the operator's HEALTH_TOKEN (only for contracts with `operatorToken`). */
+  operator: boolean;
   requestId: string;
 };
 
@@ -45,7 +49,9 @@ export function route<C extends Contract>(
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     try {
-      const actor = await authenticate(req, c);
+      refuseCrossSite(req);
+      const operator = c.operatorToken === true && hasOperatorToken(req.headers);
+      const actor = operator ? null : await authenticate(req, c);
       const limit = await takeRateLimit(
         actor ? "api" : "api-anonymous",
         actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers),
@@ -53,7 +59,7 @@ export function route<C extends Contract>(
       const params = parse(c.params, await ctx.params, "path parameters");
       const query = parse(c.query, Object.fromEntries(new URL(req.url).searchParams), "query string");
       const body = c.body ? parse(c.body, await readJsonBody(req, c.maxBodyBytes), "request body") : undefined;
-      const result = await handler({ actor, params, query, body, requestId } as RouteInput<C>);
+      const result = await handler({ actor, params, query, body, operator, requestId } as RouteInput<C>);
       const response = respond(c, result, {
         "x-request-id": requestId,
         ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt),
@@ -66,6 +72,12 @@ export function route<C extends Contract>(
     }
   };
   return Object.assign(fn, { contract: c });
+}
+
+/** A cookie-authenticated change must come from the app's own pages (CSRF); Bearer-token calls are not at risk. */
+function refuseCrossSite(req: Request) {
+  if (!UNSAFE_METHODS.has(req.method) || req.headers.has("authorization") || !hasSessionCookie(req.headers)) return;
+  if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN", crossSiteMessage);
 }
 
 async function authenticate(req: Request, c: Contract): Promise<Actor | null> {
@@ -103,7 +115,8 @@ function respond(c: Contract, result: unknown, headers: Record<string, string>):
       { status: c.status, headers },
     );
   }
-  return Response.json({ data: c.response.parse(result) }, { status: c.status, headers });
+  const data: unknown = c.response.parse(result);
+  return Response.json(c.unwrapped ? data : { data }, { status: c.status, headers });
 }
 
 export function errorResponse(error: AppError, requestId: string): Response {

@@ -21,6 +21,8 @@ export type Contract<
   tag: string;
   /** "none": anyone may call it; otherwise a session or a token holding `scope`. */
   auth: "none" | { scope: Scope };
+  /** Also accepts the operator's HEALTH_TOKEN as the Bearer token (the handler sees `operator: true`). */
+  operatorToken?: true;
   params?: P;
   query?: Q;
   body?: B;
@@ -29,6 +31,8 @@ export type Contract<
   response: R;
   /** Lists answer { data: [...], nextCursor }. */
   paginated?: G;
+  /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
+  unwrapped?: true;
   status: 200 | 201 | 204;
   /** Errors particular to this operation (CONFLICT, GONE, …); those its shape implies are derived by possibleErrors. */
   errors?: ErrorCode[];
@@ -48,7 +52,7 @@ export function contract<
  * Every error the operation can answer, derived from its shape (what route() in lib/http/route.ts does with it)
  * plus its own `errors`, in status order:
  * - a body: not JSON (400), too large (413), not sent as JSON (415), fails its schema (422)
- * - auth with a scope: no credentials (401), a token without the scope (403)
+ * - auth with a scope: no credentials (401), a token without the scope or a cross-site cookie change (403)
  * - path parameters: fail their schema (422), or name nothing the caller can see (404)
  * - a query: fails its schema (422)
  * - every call counts against a rate limit (429)

@@ -42,7 +42,9 @@ export function buildOpenApiDocument(serverUrl: string) {
                 "application/json": {
                   schema: c.paginated
                     ? z.object({ data: c.response, nextCursor: z.string().nullable() })
-                    : z.object({ data: c.response }),
+                    : c.unwrapped
+                      ? c.response
+                      : z.object({ data: c.response }),
                 },
               },
             },

@@ -23,7 +23,10 @@ describe("the dev mailbox", () => {
     configure({});
     const mail = await readDevMailbox();
     expect(mail?.some((m) => m.to === user.email && m.subject === "Confirm your email address")).toBe(true);
-    expect((await api("GET", "/api/health")).json.data.email).toEqual({ ok: true, adapter: "dev-mailbox" });
+    expect((await api("GET", "/api/health", { token: process.env.HEALTH_TOKEN })).json.data.email).toEqual({
+      ok: true,
+      adapter: "dev-mailbox",
+    });
   });
 
   it.each([
@@ -36,7 +39,7 @@ describe("the dev mailbox", () => {
   ])("is hidden on %s, and health says the emails reach no one", async (_name, values) => {
     configure(values);
     expect(await readDevMailbox()).toBeNull();
-    const health = await api("GET", "/api/health");
+    const health = await api("GET", "/api/health", { token: process.env.HEALTH_TOKEN });
     expect(health.status).toBe(200);
     expect(health.json.data.email).toEqual({
       ok: false,

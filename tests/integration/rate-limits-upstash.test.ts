@@ -27,7 +27,10 @@ afterAll(async () => {
 
 describe("rate limits in Upstash (managed mode)", () => {
   it("health names the adapter; API calls are counted in Redis under the configured prefix", async () => {
-    const health = await api("GET", "/api/health", { headers: { "x-forwarded-for": `192.0.2.${randomBytes(1)[0]}` } });
+    const health = await api("GET", "/api/health", {
+      token: process.env.HEALTH_TOKEN,
+      headers: { "x-forwarded-for": `192.0.2.${randomBytes(1)[0]}` },
+    });
     expect(health.json.data.rateLimit).toEqual({ ok: true, adapter: "upstash" });
 
     const { cookie } = await createWorkspaceWithOwner(); // its own API calls count too
@@ -54,7 +57,7 @@ describe("rate limits in Upstash (managed mode)", () => {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await api("GET", "/api/v1/workspaces", { cookie })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200]);
-      const health = await api("GET", "/api/health");
+      const health = await api("GET", "/api/health", { token: process.env.HEALTH_TOKEN });
       expect(health.status).toBe(200);
       expect(health.json.data.ok).toBe(true);
       expect(health.json.data.rateLimit).toMatchObject({ ok: false, adapter: "upstash", error: expect.any(String) });

@@ -46,6 +46,11 @@ export type ApiOptions = {
   headers?: Record<string, string>;
   cookie?: string | null;
   token?: string;
+  /**
+   * The `Origin` header. Unset: what a browser on the app's own pages sends with a cookie on an unsafe request
+   * (APP_URL's origin); null: no Origin header at all.
+   */
+  origin?: string | null;
 };
 export type ApiResponse<T = unknown> = { status: number; headers: Headers; json: T };
 
@@ -59,6 +64,11 @@ export async function api<T = any>(method: string, url: string, options: ApiOpti
   const params = Object.fromEntries(match.r.names.map((n, i) => [n, decodeURIComponent(match.m?.[i + 1] ?? "")]));
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
+  const origin =
+    options.origin === undefined && options.cookie && !["GET", "HEAD"].includes(method)
+      ? new URL(process.env.APP_URL ?? "http://127.0.0.1:3999").origin
+      : options.origin;
+  if (origin && !headers.has("origin")) headers.set("origin", origin);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {

@@ -10,6 +10,8 @@ let dropDatabase: (() => Promise<void>) | undefined;
 process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
 process.env.LOG_LEVEL ??= "warn";
 process.env.APP_URL ??= "http://127.0.0.1:3999";
+// The operator's token for /api/health's details (tests send it as `token: process.env.HEALTH_TOKEN`).
+process.env.HEALTH_TOKEN ??= randomBytes(32).toString("hex");
 
 if (template && adminUrl) {
   const name = `tidings_test_${randomBytes(6).toString("hex")}`;

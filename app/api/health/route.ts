@@ -1,7 +1,7 @@
-// GET /api/health — each layer (database, queue, email) and the adapter serving it.
+// GET /api/health — each layer's status (database, queue, email, rate limits); adapters and problems for an operator.
 import { checkHealth } from "@/lib/domain/health/check-health";
 import { route } from "@/lib/http/route";
 import { healthContract } from "@/lib/validation/api/health";
 
 export const dynamic = "force-dynamic";
-export const GET = route(healthContract, () => checkHealth());
+export const GET = route(healthContract, ({ actor, operator }) => checkHealth(actor, operator));

@@ -5,6 +5,10 @@ import { mailTransport } from "@/lib/data/mail/transport";
 import { unreadMailProblem } from "@/lib/domain/mail/dev-mailbox";
 import { rateLimitStore } from "@/lib/data/rate-limit/store";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/domain/actor";
+import { canSeeHealthDetails } from "@/lib/domain/policy";
+import type { healthDetails, healthSummary } from "@/lib/validation/api/health";
+import type { z } from "zod";
 
 async function checkRateLimitStore() {
   const store = await rateLimitStore();
@@ -22,14 +26,16 @@ async function checkEmail() {
   return problem ? { ok: false, adapter: name, error: problem } : { ok: true, adapter: name };
 }
 
-/** Each layer and the adapter serving it; 503 when the database cannot answer. */
-export async function checkHealth() {
+async function checkAll(): Promise<z.input<typeof healthDetails>> {
   const started = performance.now();
-  let database;
   try {
     const db = await getDb();
     await pingDatabase(db);
-    database = { ok: true, adapter: await databaseAdapter(), latencyMs: Math.round(performance.now() - started) };
+    const database = {
+      ok: true,
+      adapter: await databaseAdapter(),
+      latencyMs: Math.round(performance.now() - started),
+    };
     const backlog = await outboxBacklog(db);
     return {
       ok: true,
@@ -47,5 +53,32 @@ export async function checkHealth() {
     throw new AppError("UNAVAILABLE", "The database is not answering", {
       database: { ok: false, error: (error as Error).message },
     });
+  }
+}
+
+/**
+ * Each layer's status; 503 when the database cannot answer. Error text names addresses and directories and the
+ * adapters tell how the app runs, so only an operator (see canSeeHealthDetails) gets more than ok per layer.
+ */
+export async function checkHealth(
+  actor: Actor | null,
+  operatorToken: boolean,
+): Promise<z.input<typeof healthDetails> | z.input<typeof healthSummary>> {
+  const details = canSeeHealthDetails(actor, operatorToken);
+  try {
+    const report = await checkAll();
+    if (details) return report;
+    const { ok, database, queue, email, rateLimit } = report;
+    return {
+      ok,
+      database: { ok: database.ok },
+      queue: { ok: queue.ok },
+      email: { ok: email.ok },
+      rateLimit: { ok: rateLimit.ok },
+    };
+  } catch (error) {
+    if (!details && error instanceof AppError && error.code === "UNAVAILABLE")
+      throw new AppError(error.code, error.message, { database: { ok: false } });
+    throw error;
   }
 }

@@ -46,5 +46,7 @@ export const openApiContract = contract({
   summary: "This document",
   auth: "none",
   response: z.looseObject({ openapi: z.string() }),
+  // Swagger UI, code generators and clients expect the document itself.
+  unwrapped: true,
   status: 200,
 });

@@ -46,6 +46,16 @@ describe("Markdown rendering", () => {
     expect(html).toContain(">x</a>");
   });
 
+  it("shows images as links, so no other host's image loads (the CSP allows this app's images only)", () => {
+    const html = render("![a diagram](https://images.example.com/d.png) and ![](http://x.example/p.gif)");
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain(
+      '<a href="https://images.example.com/d.png" target="_blank" rel="noopener noreferrer nofollow">[image: a diagram]</a>',
+    );
+    expect(html).toContain('href="http://x.example/p.gif"');
+    expect(html).toContain("[image: http://x.example/p.gif]");
+  });
+
   it("escapes text that looks like HTML in code", () => {
     const html = render("`<script>alert(1)</script>`");
     expect(html).toContain("&lt;script&gt;");
