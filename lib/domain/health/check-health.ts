@@ -3,11 +3,22 @@ import { databaseAdapter, getDb } from "@/lib/data/db/client";
 import { outboxBacklog, pingDatabase } from "@/lib/data/health";
 import { mailTransport } from "@/lib/data/mail/transport";
 import { unreadMailProblem } from "@/lib/domain/mail/dev-mailbox";
+import { fileStore } from "@/lib/data/files/store";
 import { rateLimitStore } from "@/lib/data/rate-limit/store";
 import { AppError } from "@/lib/errors";
 
 async function checkRateLimitStore() {
   const store = await rateLimitStore();
+  try {
+    await store.ping();
+    return { ok: true, adapter: store.name };
+  } catch (error) {
+    return { ok: false, adapter: store.name, error: (error as Error).message };
+  }
+}
+
+async function checkStorage() {
+  const store = await fileStore();
   try {
     await store.ping();
     return { ok: true, adapter: store.name };
@@ -42,6 +53,7 @@ export async function checkHealth() {
       },
       email: await checkEmail(),
       rateLimit: await checkRateLimitStore(),
+      storage: await checkStorage(),
     };
   } catch (error) {
     throw new AppError("UNAVAILABLE", "The database is not answering", {

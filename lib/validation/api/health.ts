@@ -19,6 +19,8 @@ export const healthContract = contract({
     email: layer.extend({ error: z.string().optional() }),
     /** Rate-limit counters; when they cannot be reached requests are let through, so this never fails the check. */
     rateLimit: layer.extend({ error: z.string().optional() }),
+    /** The file store: `disk` (embedded) or `uploadthing`. */
+    storage: layer.extend({ error: z.string().optional() }),
   }),
   status: 200,
   errors: ["UNAVAILABLE"],
