@@ -3,6 +3,7 @@ import { cleanupFn } from "./cleanup";
 import { dailyDigestFn } from "./daily-digest";
 import { notifyMentionsFn } from "./notify-mentions";
 import { outboxSweepFn } from "./outbox-sweep";
+import { processAttachmentFn } from "./process-attachment";
 import { sendInviteEmailFn } from "./send-invite-email";
 import { sendMagicLinkEmailFn } from "./send-magic-link-email";
 import { sendPasswordResetEmailFn } from "./send-password-reset-email";
@@ -17,4 +18,5 @@ export const functions = [
   dailyDigestFn,
   cleanupFn,
   outboxSweepFn,
+  processAttachmentFn,
 ];
