@@ -5,6 +5,7 @@ import {
   cleanupExpiredTokens,
   cleanupSentOutbox,
   purgeExpiredDeletedPosts,
+  cleanupOrphanFiles,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 
@@ -17,6 +18,8 @@ export const cleanupFn = inngest.createFunction(
       tokens: await step.run("expired-tokens", () => cleanupExpiredTokens(now)),
       outbox: await step.run("sent-outbox-events", () => cleanupSentOutbox(now)),
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
+      // After the posts: purging a post detaches its files, which this step then removes.
+      files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };
     logger.info("cleanup removed", removed);
     return removed;
