@@ -5,6 +5,7 @@ import * as files from "./files";
 import * as invites from "./invites";
 import * as members from "./members";
 import * as posts from "./posts";
+import * as tokens from "./tokens";
 import * as workspaces from "./workspaces";
 
 export const contracts = [
@@ -12,6 +13,7 @@ export const contracts = [
   ...Object.values(channels),
   ...Object.values(posts),
   ...Object.values(members),
+  ...Object.values(tokens),
   ...Object.values(invites),
   ...Object.values(files),
 ];
