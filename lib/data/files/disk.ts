@@ -6,7 +6,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { assertValidKey, type ByteRange, type FileStore, type SignedUrlOptions } from "./store";
+import { assertValidKey, type ByteRange, type FileStore, type SignedUrlOptions } from "./types";
 
 const MAGIC = Buffer.from("TDF1");
 const HEADER = MAGIC.length + 8; // magic + nonce prefix

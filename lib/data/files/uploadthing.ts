@@ -2,7 +2,7 @@
 // equal to our key, read and delivered through UploadThing's signed URLs.
 import "server-only";
 import { UTApi, UTFile } from "uploadthing/server";
-import { assertValidKey, type FileStore } from "./store";
+import { assertValidKey, type FileStore } from "./types";
 
 export function createUploadThingStore(options: { token: string; apiUrl?: string; ingestUrl?: string }): FileStore {
   const utapi = new UTApi({
@@ -31,10 +31,13 @@ export function createUploadThingStore(options: { token: string; apiUrl?: string
       assertValidKey(key);
       // A put replaces: UploadThing refuses a second file with the same customId.
       await utapi.deleteFiles([key]);
-      const result = await utapi.uploadFiles(new UTFile([Buffer.from(body)], meta.name, { customId: key, type: meta.type }), {
-        acl: "private",
-        contentDisposition: "attachment",
-      });
+      const result = await utapi.uploadFiles(
+        new UTFile([Buffer.from(body)], meta.name, { customId: key, type: meta.type }),
+        {
+          acl: "private",
+          contentDisposition: "attachment",
+        },
+      );
       if (result.error) throw new Error(`UploadThing upload failed: ${result.error.message}`);
     },
 
