@@ -9,6 +9,7 @@ const vercel = {
   EMAIL_FROM: "Tidings <team@example.com>",
   INNGEST_EVENT_KEY: "evt",
   INNGEST_SIGNING_KEY: "signkey-prod-abc",
+  UPLOADTHING_TOKEN: "dXQ=",
 };
 
 describe("parseEnv", () => {
@@ -19,6 +20,8 @@ describe("parseEnv", () => {
       RATE_LIMIT_API_PER_MINUTE: 600,
       RATE_LIMIT_PREFIX: "tidings:rl",
       LOG_LEVEL: "info",
+      FILES_DIR: ".data/uploads",
+      FILE_MAX_BYTES: 25 * 1024 * 1024,
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -30,6 +33,7 @@ describe("parseEnv", () => {
   it.each([
     ["DATABASE_URL", /DATABASE_URL: a Vercel deployment needs DATABASE_URL/],
     ["RESEND_API_KEY", /RESEND_API_KEY: a Vercel deployment needs RESEND_API_KEY/],
+    ["UPLOADTHING_TOKEN", /UPLOADTHING_TOKEN: a Vercel deployment needs UPLOADTHING_TOKEN/],
     ["INNGEST_SIGNING_KEY", /INNGEST_EVENT_KEY: a Vercel deployment needs INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY/],
   ])("refuses a Vercel deployment without %s", (name, message) => {
     expect(() => parseEnv({ ...vercel, [name]: undefined })).toThrow(message);
@@ -38,6 +42,7 @@ describe("parseEnv", () => {
   it.each([
     [{ DATABASE_URL: "postgresql://localhost/x" }, /AUTH_SECRET is required when DATABASE_URL is set/],
     [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL/],
+    [{ FILES_ENCRYPTION_KEY: "too-short" }, /FILES_ENCRYPTION_KEY must be 32 bytes/],
     [{ AUTH_SECRET: "short" }, /AUTH_SECRET must be at least 32 characters/],
     [
       { UPSTASH_REDIS_REST_URL: "https://x.upstash.io" },

@@ -42,6 +42,39 @@ const schema = z
     RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     /** Shows /api/health's details to a monitor sending `Authorization: Bearer <HEALTH_TOKEN>`. */
     HEALTH_TOKEN: optionalString.pipe(z.string().min(32, "HEALTH_TOKEN must be at least 32 characters").optional()),
+    /** Managed file store (UploadThing). Absent → files on the local disk under FILES_DIR, encrypted at rest. */
+    UPLOADTHING_TOKEN: optionalString,
+    /** UploadThing's API and ingest origins; only tests and the embedded mode point them elsewhere. */
+    UPLOADTHING_API_URL: optionalString.pipe(z.url().optional()),
+    UPLOADTHING_INGEST_URL: optionalString.pipe(z.url().optional()),
+    /** Local file store directory (embedded mode). */
+    FILES_DIR: z.string().min(1).default(".data/uploads"),
+    /** 32 bytes, base64 or hex: encrypts local files at rest. Absent → generated once into .data/files-key. */
+    FILES_ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => decodeKey(v) !== undefined, "FILES_ENCRYPTION_KEY must be 32 bytes in base64 or hex")
+        .optional(),
+    ),
+    /** Largest accepted file, in bytes (default 25 MB). */
+    FILE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 3)
+      .default(25 * 1024 * 1024),
+    /** Most files on one post or comment, and their total size in bytes (default 10 files, 100 MB). */
+    POST_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+    POST_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 ** 3)
+      .default(100 * 1024 * 1024),
+    /** Images larger than this many pixels are refused as possible decompression bombs (sharp's own cap is 268 M). */
+    IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).max(268_402_689).default(40_000_000),
+    /** How long a signed file URL stays valid, in seconds. */
+    FILE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
     LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
@@ -86,6 +119,14 @@ const schema = z
         message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
       });
     }
+    // A serverless instance's disk is neither shared nor kept: files need the managed store there.
+    if (env.VERCEL && !env.UPLOADTHING_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPLOADTHING_TOKEN"],
+        message: "a Vercel deployment needs UPLOADTHING_TOKEN (files on an instance's disk would be lost)",
+      });
+    }
     if (env.RESEND_API_KEY && !env.EMAIL_FROM.includes("@")) {
       ctx.addIssue({
         code: "custom",
@@ -94,6 +135,12 @@ const schema = z
       });
     }
   });
+
+/** A 32-byte key given as base64/base64url or hex; undefined when it is neither. */
+export function decodeKey(value: string): Buffer | undefined {
+  const buf = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return buf.length === 32 ? buf : undefined;
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -110,3 +157,6 @@ export const env: Env = parseEnv(process.env);
 
 /** Background functions: Inngest (Cloud, self-hosted or dev server) when configured, else run in-process. */
 export const backgroundMode: "inngest" | "embedded" = env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? "inngest" : "embedded";
+
+/** Where file bytes live: UploadThing when configured, else the local disk. */
+export const fileStoreMode: "uploadthing" | "disk" = env.UPLOADTHING_TOKEN ? "uploadthing" : "disk";

@@ -11,6 +11,7 @@ const scopeHelp: Record<string, string> = {
   "channels:write": "Create and change channels",
   "posts:read": "Read posts and comments",
   "posts:write": "Write posts and comments",
+  "files:write": "Upload files and attach them to posts",
   "members:read": "List members",
   "members:write": "Change roles, remove members",
   admin: "Everything above",

@@ -6,6 +6,7 @@ import {
   cleanupSentOutbox,
   cleanupSessions,
   purgeExpiredDeletedPosts,
+  cleanupOrphanFiles,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 
@@ -19,6 +20,8 @@ export const cleanupFn = inngest.createFunction(
       outbox: await step.run("sent-outbox-events", () => cleanupSentOutbox(now)),
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
       sessions: await step.run("old-sessions", () => cleanupSessions(now)),
+      // After the posts: purging a post detaches its files, which this step then removes.
+      files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };
     logger.info("cleanup removed", removed);
     return removed;

@@ -4,6 +4,7 @@ import { dailyDigestFn } from "./daily-digest";
 import { notifyMentionsFn } from "./notify-mentions";
 import { outboxSweepFn } from "./outbox-sweep";
 import { sendAccountExistsEmailFn } from "./send-account-exists-email";
+import { processAttachmentFn } from "./process-attachment";
 import { sendInviteEmailFn } from "./send-invite-email";
 import { sendMagicLinkEmailFn } from "./send-magic-link-email";
 import { sendPasswordResetEmailFn } from "./send-password-reset-email";
@@ -19,4 +20,5 @@ export const functions = [
   dailyDigestFn,
   cleanupFn,
   outboxSweepFn,
+  processAttachmentFn,
 ];

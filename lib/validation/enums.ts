@@ -8,6 +8,7 @@ export const scopes = [
   "channels:write",
   "posts:read",
   "posts:write",
+  "files:write",
   "members:read",
   "members:write",
   "admin",

@@ -24,6 +24,7 @@ export const eventSchemas = {
     commentId: z.string(),
     authorId: z.string(),
   }),
+  "file/uploaded": z.object({ attachmentId: z.string(), workspaceId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -32,6 +32,7 @@ describe("GET /api/health", () => {
     expect(res.json.data.email.adapter).toBe("dev-mailbox");
     expect(res.json.data.queue.adapter).toBe("embedded");
     expect(res.json.data.rateLimit).toEqual({ ok: true, adapter: "memory" });
+    expect(res.json.data.storage).toEqual({ ok: true, adapter: "disk" });
     expect(res.json.data.queue.outboxDead).toBe(0);
     expect(res.headers.get("x-request-id")).toBeTruthy();
   });

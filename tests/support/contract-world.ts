@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/data/db/client";
 import type { Contract } from "@/lib/validation/contract";
+import { processAttachment } from "@/lib/domain/files/process-attachment";
 import { api } from "./api";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 
@@ -31,6 +32,12 @@ export async function contractWorld(): Promise<ContractWorld> {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  const comment = await api("POST", `${base}/posts/${post.json.data.id}/comments`, { cookie, body: { body: "c" } });
+  // A processed file (what reads and attaching need), and one announced whose bytes were not sent yet.
+  const file = await api("POST", `${base}/files`, { cookie, body: { name: "n.txt", size: 5, type: "text/plain" } });
+  await api("PUT", `${base}/files/${file.json.data.id}/content`, { cookie, body: { data: "aGVsbG8=" } });
+  await processAttachment(file.json.data.id);
+  const pending = await api("POST", `${base}/files`, { cookie, body: { name: "p.txt", size: 5, type: "text/plain" } });
   return {
     cookie,
     adminToken: admin.json.data.token,
@@ -42,6 +49,9 @@ export async function contractWorld(): Promise<ContractWorld> {
       userId: member.user.id,
       tokenId: admin.json.data.id,
       inviteId: invite.id,
+      commentId: comment.json.data.id,
+      fileId: file.json.data.id,
+      pendingFileId: pending.json.data.id,
     },
   };
 }
@@ -78,6 +88,8 @@ export function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
   const sample = (raw: Record<string, any>, key: string): unknown => {
     const s = resolve(raw);
     if (ids[key]) return ids[key];
+    if (key.endsWith("Ids") && ids[key.slice(0, -1)]) return [ids[key.slice(0, -1)]];
+    if (s.examples?.[0] !== undefined) return s.examples[0];
     if (key === "email") return `probe-${Date.now()}-${probes++}@example.test`;
     if (s.enum) return s.enum[0];
     if (s.const !== undefined) return s.const;

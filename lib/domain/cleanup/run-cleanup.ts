@@ -5,9 +5,11 @@ import { deleteExpiredOneTimeTokens } from "@/lib/data/one-time-tokens";
 import { deleteSentOutboxEventsBefore } from "@/lib/data/outbox";
 import { purgeDeletedPosts } from "@/lib/data/posts";
 import { deleteSessionsDoneBefore } from "@/lib/data/sessions";
+import { deleteAttachments, findOrphanAttachments } from "@/lib/data/attachments";
+import { fileStore } from "@/lib/data/files/store";
 
 const DAY = 24 * 3_600_000;
-export const retention = { sentOutboxDays: 7, deletedPostDays: 30, sessionDays: 31 } as const;
+export const retention = { sentOutboxDays: 7, deletedPostDays: 30, sessionDays: 31, orphanFileHours: 24 } as const;
 
 export async function cleanupExpiredInvites(now: Date) {
   return (await deleteDeadInvites(await getDb(), now)).count;
@@ -30,4 +32,33 @@ export async function purgeExpiredDeletedPosts(now: Date) {
 /** Session records: kept a month after they ended or were last seen (a session cookie lives 30 days). */
 export async function cleanupSessions(now: Date) {
   return (await deleteSessionsDoneBefore(await getDb(), new Date(now.getTime() - retention.sessionDays * DAY))).count;
+}
+
+/**
+ * Files never attached within 24 h, and those of purged posts (purging detaches them): their bytes — the original and
+ * every derived file (`<key>.*`: cleaned image, thumbnail, cached transforms) — leave the store first, then the rows,
+ * so a run stopped half-way is finished by the next one.
+ */
+export async function cleanupOrphanFiles(now: Date, batch = 500) {
+  const db = await getDb();
+  const store = await fileStore();
+  const before = new Date(now.getTime() - retention.orphanFileHours * 3_600_000);
+  let removed = 0;
+  let stored: { key: string }[] | undefined;
+  for (;;) {
+    const orphans = await findOrphanAttachments(db, before, batch);
+    if (orphans.length === 0) break;
+    stored ??= await store.list();
+    const keys = new Set(orphans.map((o) => o.key));
+    const doomed = stored.filter((f) => keys.has(f.key) || keys.has(f.key.slice(0, f.key.indexOf(".") >>> 0)));
+    await store.delete([...new Set([...keys, ...doomed.map((f) => f.key)])]);
+    removed += (
+      await deleteAttachments(
+        db,
+        orphans.map((o) => o.id),
+      )
+    ).count;
+    if (orphans.length < batch) break;
+  }
+  return removed;
 }

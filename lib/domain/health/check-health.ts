@@ -3,6 +3,7 @@ import { databaseAdapter, getDb } from "@/lib/data/db/client";
 import { outboxBacklog, pingDatabase } from "@/lib/data/health";
 import { mailTransport } from "@/lib/data/mail/transport";
 import { unreadMailProblem } from "@/lib/domain/mail/dev-mailbox";
+import { fileStore } from "@/lib/data/files/store";
 import { rateLimitStore } from "@/lib/data/rate-limit/store";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/actor";
@@ -10,8 +11,8 @@ import { canSeeHealthDetails } from "@/lib/domain/policy";
 import type { healthDetails, healthSummary } from "@/lib/validation/api/health";
 import type { z } from "zod";
 
-async function checkRateLimitStore() {
-  const store = await rateLimitStore();
+/** A layer behind an adapter with a ping: ok, or the error in words. */
+async function checkLayer(store: { name: string; ping(): Promise<unknown> }) {
   try {
     await store.ping();
     return { ok: true, adapter: store.name };
@@ -47,7 +48,8 @@ async function checkAll(): Promise<z.input<typeof healthDetails>> {
         outboxDead: backlog.dead,
       },
       email: await checkEmail(),
-      rateLimit: await checkRateLimitStore(),
+      rateLimit: await checkLayer(await rateLimitStore()),
+      storage: await checkLayer(await fileStore()),
     };
   } catch (error) {
     throw new AppError("UNAVAILABLE", "The database is not answering", {
@@ -68,13 +70,14 @@ export async function checkHealth(
   try {
     const report = await checkAll();
     if (details) return report;
-    const { ok, database, queue, email, rateLimit } = report;
+    const { ok, database, queue, email, rateLimit, storage } = report;
     return {
       ok,
       database: { ok: database.ok },
       queue: { ok: queue.ok },
       email: { ok: email.ok },
       rateLimit: { ok: rateLimit.ok },
+      storage: { ok: storage.ok },
     };
   } catch (error) {
     if (!details && error instanceof AppError && error.code === "UNAVAILABLE")

@@ -14,10 +14,19 @@ export const healthDetails = z.object({
   email: layer.extend({ error: z.string().optional() }),
   /** Rate-limit counters; when they cannot be reached requests are let through, so this never fails the check. */
   rateLimit: layer.extend({ error: z.string().optional() }),
+  /** The file store: `disk` (embedded) or `uploadthing`. */
+  storage: layer.extend({ error: z.string().optional() }),
 });
 
 /** What anyone sees: ok per layer, nothing about how or where it runs. */
-export const healthSummary = z.object({ ok: z.boolean(), database: ok, queue: ok, email: ok, rateLimit: ok });
+export const healthSummary = z.object({
+  ok: z.boolean(),
+  database: ok,
+  queue: ok,
+  email: ok,
+  rateLimit: ok,
+  storage: ok,
+});
 
 export const healthContract = contract({
   operationId: "getHealth",

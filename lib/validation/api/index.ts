@@ -1,6 +1,7 @@
 // Every operation of /api/v1. The OpenAPI document is generated from this list, and a test checks that
 // it and the route files under app/api/v1 agree both ways.
 import * as channels from "./channels";
+import * as files from "./files";
 import * as invites from "./invites";
 import * as members from "./members";
 import * as posts from "./posts";
@@ -14,4 +15,5 @@ export const contracts = [
   ...Object.values(members),
   ...Object.values(tokens),
   ...Object.values(invites),
+  ...Object.values(files),
 ];
