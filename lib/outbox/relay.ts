@@ -1,7 +1,13 @@
 // The outbox relay: publishes due rows (the row id is the event id, so a re-publish is deduplicated), marks them
 // SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
 import { getDb } from "@/lib/data/db/client";
-import { claimOutboxEvent, findDueOutboxEvents, markOutboxEventFailed, markOutboxEventSent } from "@/lib/data/outbox";
+import {
+  claimOutboxEvent,
+  findDueOutboxEvents,
+  makePendingOutboxEventsDue,
+  markOutboxEventFailed,
+  markOutboxEventSent,
+} from "@/lib/data/outbox";
 import { isEventName } from "@/lib/validation/events";
 import { currentOutboxPublisher, type OutboxPublisher, type RelaySummary } from "./publisher";
 
@@ -51,6 +57,15 @@ export async function relayOutbox(
   );
   publisher.report?.(summary);
   return summary;
+}
+
+/**
+ * At the start of the embedded runtime, which is the only relay of its database (one process: docs/decisions/0010):
+ * a lease still running belongs to a process that died (killed mid-delivery), so its rows go out now instead of
+ * when the 15-minute lease runs out. Rows waiting on a backoff are retried now too: a restart is a fine moment.
+ */
+export async function releaseLeasesOfDeadRelays(): Promise<number> {
+  return makePendingOutboxEventsDue(await getDb(), new Date());
 }
 
 const kickKey = Symbol.for("tidings.outbox.kick");
