@@ -46,7 +46,7 @@ export default defineConfig({
           environment: "node",
           pool: "forks",
           fileParallelism: false,
-          testTimeout: 600_000,
+          testTimeout: 900_000,
           hookTimeout: 120_000,
         },
       },

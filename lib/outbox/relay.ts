@@ -1,6 +1,6 @@
 // The outbox relay: publishes due rows (the row id is the event id, so a re-publish is deduplicated), marks them
 // SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
-import { getDb } from "@/lib/data/db/client";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import {
   claimOutboxEvent,
   findDueOutboxEvents,
@@ -27,6 +27,7 @@ export async function relayOutbox(
   const now = options.now ?? (() => new Date());
   const db = await getDb();
   const startedAt = now();
+  await releaseLeasesIfAsked(db, startedAt);
   const due = await findDueOutboxEvents(db, startedAt, options.limit ?? BATCH);
   const summary: RelaySummary = { due: due.length, sent: 0, retried: 0, dead: 0, skipped: 0, errors: [] };
   await Promise.all(
@@ -59,13 +60,30 @@ export async function relayOutbox(
   return summary;
 }
 
+const releaseKey = Symbol.for("tidings.outbox.release-leases");
+type GR = typeof globalThis & { [releaseKey]?: boolean };
+
 /**
- * At the start of the embedded runtime, which is the only relay of its database (one process: docs/decisions/0010):
- * a lease still running belongs to a process that died (killed mid-delivery), so its rows go out now instead of
- * when the 15-minute lease runs out. Rows waiting on a backoff are retried now too: a restart is a fine moment.
+ * Called at the start of the embedded runtime, which is the only relay of its database (one process:
+ * docs/decisions/0010): a lease still running belongs to a process that died (killed mid-delivery), so the next relay
+ * pass makes its rows due now instead of when the 15-minute lease runs out (rows waiting on a backoff are retried
+ * then too: a restart is a fine moment). Done by a pass, not at once, because right after a crash the database may
+ * not open yet (the embedded lock goes stale after 15 s); a pass that cannot reach it leaves the job to the next one.
  */
-export async function releaseLeasesOfDeadRelays(): Promise<number> {
-  return makePendingOutboxEventsDue(await getDb(), new Date());
+export function releaseLeasesOnNextRelayPass(): void {
+  (globalThis as GR)[releaseKey] = true;
+}
+
+async function releaseLeasesIfAsked(db: DbOrTx, now: Date): Promise<void> {
+  const g = globalThis as GR;
+  if (!g[releaseKey]) return;
+  g[releaseKey] = false;
+  try {
+    await makePendingOutboxEventsDue(db, now);
+  } catch (error) {
+    g[releaseKey] = true;
+    throw error;
+  }
 }
 
 const kickKey = Symbol.for("tidings.outbox.kick");
