@@ -4,6 +4,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Tidings", template: "%s · Tidings" },
   description: "Asynchronous team conversations: workspaces, channels, posts and comments.",
+  // public/: the web app manifest lets a phone add Tidings to its home screen; app/icon.svg stays the favicon.
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/apple-touch-icon.png" },
+  appleWebApp: { title: "Tidings", capable: true, statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fafaf9" };

@@ -48,6 +48,8 @@ const schema = z
     /** Requests per minute per API token or signed-in person on /api/v1. */
     RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
+    LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
     /** Set by Vercel; a Vercel deployment must configure every managed service. */
     VERCEL: optionalString,
   })

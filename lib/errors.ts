@@ -1,4 +1,5 @@
-// The one error type every layer throws; lib/http maps each code to a status and the error envelope.
+// The one error type every layer throws, and the HTTP status of each code (errorStatus, here). lib/http/errors.ts
+// turns anything else thrown into an AppError; errorResponse in lib/http/route.ts answers with the error envelope.
 export const errorStatus = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,

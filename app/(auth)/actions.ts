@@ -5,7 +5,7 @@ import { requestMagicLink } from "@/lib/domain/users/magic-link";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/users/password-reset";
 import { signUp } from "@/lib/domain/users/sign-up";
 import { action } from "@/lib/http/action";
-import { emailOnlyForm, magicLinkSignInForm, resetPasswordForm, signInForm, signUpForm } from "@/lib/validation/forms";
+import { emailOnlyForm, magicLinkSignInForm, resetPasswordForm, signInForm, signUpForm } from "@/lib/validation/users";
 
 export const signUpAction = action(
   signUpForm,

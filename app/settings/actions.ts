@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/lib/domain/users/update-profile";
 import { requestEmailVerification } from "@/lib/domain/users/verify-email";
 import { action } from "@/lib/http/action";
-import { profileForm } from "@/lib/validation/forms";
+import { profileForm } from "@/lib/validation/users";
 import { z } from "zod";
 
 export const updateProfileAction = action(profileForm, async ({ actor, data }) => {

@@ -4,13 +4,13 @@ import { getDb } from "@/lib/data/db/client";
 import { findApiTokenForAuth, touchApiToken } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/errors";
 import { scopes as knownScopes, type Actor, type Scope } from "@/lib/domain/actor";
-import { hashApiToken, TOKEN_PREFIX } from "@/lib/domain/tokens/manage-tokens";
+import { hashApiToken, looksLikeApiToken } from "@/lib/domain/tokens/token-format";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const invalid = () => new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
 
 export async function actorFromApiToken(token: string): Promise<Actor> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) throw invalid();
+  if (!looksLikeApiToken(token)) throw invalid();
   const db = await getDb();
   const row = await findApiTokenForAuth(db, hashApiToken(token));
   const now = new Date();

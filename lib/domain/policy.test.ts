@@ -3,6 +3,21 @@ import { AppError } from "@/lib/errors";
 import { allScopes, type Actor, type Role, type Scope } from "./actor";
 import { decodeCursor, encodeCursor, paginate } from "./pagination";
 import {
+  assertCanAddChannelMember,
+  assertCanChangeRole,
+  assertCanCommentInChannel,
+  assertCanCreateChannel,
+  assertCanCreateToken,
+  assertCanDeletePost,
+  assertCanEditPost,
+  assertCanInvite,
+  assertCanJoinChannel,
+  assertCanListMembers,
+  assertCanManageChannel,
+  assertCanManageInvites,
+  assertCanPostToChannel,
+  assertCanRemoveChannelMember,
+  assertCanRemoveMember,
   canChangeRole,
   canCommentInChannel,
   canCreateChannel,
@@ -18,6 +33,7 @@ import {
   canRevokeToken,
   canViewChannel,
   canViewWorkspace,
+  requireWorkspaceMember,
   type ChannelFacts,
 } from "./policy";
 
@@ -203,6 +219,155 @@ describe("API tokens", () => {
     expect(canRevokeToken(me, { workspaceId: WS, userId: own ? me.userId : "u_other" })).toBe(
       inWs(who) && (own || isStaff(who)),
     );
+  });
+});
+
+/** What `fn` threw, as `code: message`; "allowed" when it did not throw. */
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+    return "allowed";
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return `${error.code}: ${error.message}`;
+  }
+}
+
+describe("throwing twins: each refusal says why", () => {
+  const NO_WORKSPACE = "NOT_FOUND: Workspace not found";
+
+  it("requireWorkspaceMember answers the role, and 404s outsiders", () => {
+    expect(requireWorkspaceMember(actor("GUEST"), WS)).toBe("GUEST");
+    expect(refusal(() => requireWorkspaceMember(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
+    expect(refusal(() => requireWorkspaceMember(actor("OWNER"), "__proto__"))).toBe(NO_WORKSPACE);
+  });
+
+  it("assertCanCreateChannel", () => {
+    expect(refusal(() => assertCanCreateChannel(actor("OUTSIDER"), WS, "PUBLIC"))).toBe(NO_WORKSPACE);
+    expect(refusal(() => assertCanCreateChannel(actor("GUEST"), WS, "PUBLIC"))).toBe(
+      "FORBIDDEN: Guests cannot create channels",
+    );
+    for (const kind of ["PRIVATE", "ANNOUNCEMENT"] as const)
+      expect(refusal(() => assertCanCreateChannel(actor("MEMBER"), WS, kind))).toBe(
+        "FORBIDDEN: Only admins can create private and announcement channels",
+      );
+    expect(refusal(() => assertCanCreateChannel(actor("MEMBER"), WS, "PUBLIC"))).toBe("allowed");
+    expect(refusal(() => assertCanCreateChannel(actor("ADMIN"), WS, "PRIVATE"))).toBe("allowed");
+  });
+
+  it("assertCanPostToChannel", () => {
+    const archived = channel("PUBLIC", { member: true, archived: true });
+    expect(refusal(() => assertCanPostToChannel(actor("OWNER"), archived))).toBe("FORBIDDEN: This channel is archived");
+    expect(refusal(() => assertCanPostToChannel(actor("MEMBER"), channel("ANNOUNCEMENT", { member: true })))).toBe(
+      "FORBIDDEN: Only admins can post in announcement channels",
+    );
+    expect(refusal(() => assertCanPostToChannel(actor("GUEST"), channel("PUBLIC")))).toBe(
+      "FORBIDDEN: You cannot post in this channel",
+    );
+    expect(refusal(() => assertCanPostToChannel(actor("ADMIN"), channel("ANNOUNCEMENT")))).toBe("allowed");
+  });
+
+  it("assertCanCommentInChannel", () => {
+    expect(refusal(() => assertCanCommentInChannel(actor("MEMBER"), channel("PUBLIC", { archived: true })))).toBe(
+      "FORBIDDEN: This channel is archived",
+    );
+    expect(refusal(() => assertCanCommentInChannel(actor("MEMBER"), channel("ANNOUNCEMENT")))).toBe("allowed");
+  });
+
+  it("assertCanManageChannel", () => {
+    expect(refusal(() => assertCanManageChannel(actor("MEMBER"), channel("PUBLIC", { member: true })))).toBe(
+      "FORBIDDEN: Only admins can change a channel",
+    );
+    expect(refusal(() => assertCanManageChannel(actor("ADMIN"), channel("PRIVATE")))).toBe("allowed");
+  });
+
+  it("assertCanJoinChannel", () => {
+    expect(refusal(() => assertCanJoinChannel(actor("MEMBER"), channel("PUBLIC", { archived: true })))).toBe(
+      "FORBIDDEN: This channel is archived",
+    );
+    expect(refusal(() => assertCanJoinChannel(actor("MEMBER"), channel("PRIVATE")))).toBe(
+      "FORBIDDEN: Ask a member of this channel to add you",
+    );
+    expect(refusal(() => assertCanJoinChannel(actor("GUEST"), channel("PUBLIC")))).toBe(
+      "FORBIDDEN: Ask a member of this channel to add you",
+    );
+    expect(refusal(() => assertCanJoinChannel(actor("MEMBER"), channel("PUBLIC")))).toBe("allowed");
+  });
+
+  it("assertCanAddChannelMember and assertCanRemoveChannelMember", () => {
+    const me = actor("MEMBER");
+    expect(refusal(() => assertCanAddChannelMember(me, channel("PUBLIC", { member: true })))).toBe(
+      "FORBIDDEN: You cannot add people to this channel",
+    );
+    expect(refusal(() => assertCanAddChannelMember(me, channel("PRIVATE", { member: true })))).toBe("allowed");
+    expect(refusal(() => assertCanRemoveChannelMember(me, channel("PUBLIC", { member: true }), "u_other"))).toBe(
+      "FORBIDDEN: You cannot remove people from this channel",
+    );
+    expect(refusal(() => assertCanRemoveChannelMember(me, channel("PUBLIC", { member: true }), me.userId))).toBe(
+      "allowed",
+    );
+  });
+
+  it("assertCanEditPost and assertCanDeletePost", () => {
+    const post = { workspaceId: WS, authorId: "u_someone_else" };
+    expect(refusal(() => assertCanEditPost(actor("OWNER"), post))).toBe("FORBIDDEN: Only the author can edit a post");
+    expect(refusal(() => assertCanDeletePost(actor("MEMBER"), post))).toBe(
+      "FORBIDDEN: Only the author or an admin can delete a post",
+    );
+    expect(refusal(() => assertCanDeletePost(actor("ADMIN"), post))).toBe("allowed");
+    const mine = actor("MEMBER");
+    expect(refusal(() => assertCanEditPost(mine, { workspaceId: WS, authorId: mine.userId }))).toBe("allowed");
+  });
+
+  it("assertCanListMembers", () => {
+    expect(refusal(() => assertCanListMembers(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
+    expect(refusal(() => assertCanListMembers(actor("GUEST"), WS))).toBe(
+      "FORBIDDEN: Guests cannot see the member list",
+    );
+    expect(refusal(() => assertCanListMembers(actor("MEMBER"), WS))).toBe("allowed");
+  });
+
+  it("assertCanChangeRole", () => {
+    const admin = actor("ADMIN");
+    expect(refusal(() => assertCanChangeRole(admin, WS, { userId: admin.userId, role: "ADMIN" }, "MEMBER"))).toBe(
+      "FORBIDDEN: You cannot change your own role",
+    );
+    expect(refusal(() => assertCanChangeRole(admin, WS, { userId: "u_t", role: "MEMBER" }, "OWNER"))).toBe(
+      "FORBIDDEN: You cannot give or take this role",
+    );
+    expect(refusal(() => assertCanChangeRole(admin, WS, { userId: "u_t", role: "MEMBER" }, "ADMIN"))).toBe("allowed");
+  });
+
+  it("assertCanRemoveMember", () => {
+    expect(refusal(() => assertCanRemoveMember(actor("ADMIN"), WS, { userId: "u_t", role: "OWNER" }))).toBe(
+      "FORBIDDEN: Only owners can remove an owner",
+    );
+    expect(refusal(() => assertCanRemoveMember(actor("MEMBER"), WS, { userId: "u_t", role: "GUEST" }))).toBe(
+      "FORBIDDEN: Only admins can remove members",
+    );
+    expect(refusal(() => assertCanRemoveMember(actor("ADMIN"), WS, { userId: "u_t", role: "MEMBER" }))).toBe("allowed");
+  });
+
+  it("assertCanCreateToken", () => {
+    expect(refusal(() => assertCanCreateToken(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
+    expect(refusal(() => assertCanCreateToken(actor("GUEST"), WS))).toBe("FORBIDDEN: Guests cannot create API tokens");
+    expect(refusal(() => assertCanCreateToken(actor("MEMBER"), WS))).toBe("allowed");
+  });
+
+  it("assertCanInvite and assertCanManageInvites", () => {
+    expect(refusal(() => assertCanInvite(actor("OUTSIDER"), WS, "MEMBER"))).toBe(NO_WORKSPACE);
+    expect(refusal(() => assertCanInvite(actor("MEMBER"), WS, "MEMBER"))).toBe(
+      "FORBIDDEN: Only admins can invite people",
+    );
+    expect(refusal(() => assertCanInvite(actor("ADMIN"), WS, "OWNER"))).toBe(
+      "FORBIDDEN: Only owners can invite owners",
+    );
+    expect(refusal(() => assertCanInvite(actor("ADMIN"), WS, "ADMIN"))).toBe("allowed");
+    expect(refusal(() => assertCanManageInvites(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
+    expect(refusal(() => assertCanManageInvites(actor("MEMBER"), WS))).toBe(
+      "FORBIDDEN: Only admins can manage invites",
+    );
+    expect(refusal(() => assertCanManageInvites(actor("ADMIN"), WS))).toBe("allowed");
   });
 });
 

@@ -1,4 +1,7 @@
 // Authorization: one plain function per question, decided from the actor's claims and the resource alone.
+// Each `can…` answers yes or no (the UI hides what it would refuse); its throwing twin (`require…`, `assertCan…`),
+// at the end of this file, is what domain operations call: it refuses with the AppError that says why.
+import { forbidden, notFound } from "@/lib/errors";
 import { atLeast, roleIn, type Actor, type Role } from "./actor";
 
 export type ChannelFacts = {
@@ -129,4 +132,100 @@ export function canInvite(actor: Actor, workspaceId: string, role?: Role): boole
   const mine = roleIn(actor, workspaceId);
   if (!atLeast(mine, "ADMIN")) return false;
   return role !== "OWNER" || mine === "OWNER";
+}
+
+// ---- Throwing twins: the same questions, refused with the error that says why. ----
+
+/** The actor's role in the workspace; 404 for outsiders (a workspace's existence is not theirs to learn). */
+export function requireWorkspaceMember(actor: Actor, workspaceId: string): Role {
+  const role = roleIn(actor, workspaceId);
+  if (!role) throw notFound("Workspace");
+  return role;
+}
+
+export function assertCanCreateChannel(actor: Actor, workspaceId: string, kind: ChannelFacts["kind"]): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (canCreateChannel(actor, workspaceId, kind)) return;
+  throw forbidden(
+    kind === "PUBLIC" ? "Guests cannot create channels" : "Only admins can create private and announcement channels",
+  );
+}
+
+export function assertCanPostToChannel(actor: Actor, channel: ChannelFacts): void {
+  if (canPostToChannel(actor, channel)) return;
+  if (channel.archivedAt) throw forbidden("This channel is archived");
+  if (channel.kind === "ANNOUNCEMENT") throw forbidden("Only admins can post in announcement channels");
+  throw forbidden("You cannot post in this channel");
+}
+
+export function assertCanCommentInChannel(actor: Actor, channel: ChannelFacts): void {
+  if (!canCommentInChannel(actor, channel)) throw forbidden("This channel is archived");
+}
+
+export function assertCanManageChannel(actor: Actor, channel: ChannelFacts): void {
+  if (!canManageChannel(actor, channel)) throw forbidden("Only admins can change a channel");
+}
+
+export function assertCanJoinChannel(actor: Actor, channel: ChannelFacts): void {
+  if (canJoinChannel(actor, channel)) return;
+  throw forbidden(channel.archivedAt ? "This channel is archived" : "Ask a member of this channel to add you");
+}
+
+export function assertCanAddChannelMember(actor: Actor, channel: ChannelFacts): void {
+  if (!canManageChannelMembers(actor, channel)) throw forbidden("You cannot add people to this channel");
+}
+
+/** Anyone may leave a channel; removing someone else takes canManageChannelMembers. */
+export function assertCanRemoveChannelMember(actor: Actor, channel: ChannelFacts, userId: string): void {
+  if (userId !== actor.userId && !canManageChannelMembers(actor, channel)) {
+    throw forbidden("You cannot remove people from this channel");
+  }
+}
+
+export function assertCanEditPost(actor: Actor, post: PostFacts): void {
+  if (!canEditPost(actor, post)) throw forbidden("Only the author can edit a post");
+}
+
+export function assertCanDeletePost(actor: Actor, post: PostFacts): void {
+  if (!canDeletePost(actor, post)) throw forbidden("Only the author or an admin can delete a post");
+}
+
+export function assertCanListMembers(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canListMembers(actor, workspaceId)) throw forbidden("Guests cannot see the member list");
+}
+
+export function assertCanChangeRole(
+  actor: Actor,
+  workspaceId: string,
+  target: { userId: string; role: Role },
+  newRole: Role,
+): void {
+  if (canChangeRole(actor, workspaceId, target, newRole)) return;
+  throw forbidden(
+    target.userId === actor.userId ? "You cannot change your own role" : "You cannot give or take this role",
+  );
+}
+
+export function assertCanRemoveMember(actor: Actor, workspaceId: string, target: { userId: string; role: Role }): void {
+  if (canRemoveMember(actor, workspaceId, target)) return;
+  throw forbidden(target.role === "OWNER" ? "Only owners can remove an owner" : "Only admins can remove members");
+}
+
+export function assertCanCreateToken(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canCreateToken(actor, workspaceId)) throw forbidden("Guests cannot create API tokens");
+}
+
+/** Invite someone with `role`. */
+export function assertCanInvite(actor: Actor, workspaceId: string, role: Role): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (canInvite(actor, workspaceId, role)) return;
+  throw forbidden(role === "OWNER" ? "Only owners can invite owners" : "Only admins can invite people");
+}
+
+/** List, revoke and resend invites. */
+export function assertCanManageInvites(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canInvite(actor, workspaceId)) throw forbidden("Only admins can manage invites");
 }

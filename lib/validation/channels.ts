@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut, text } from "./common";
+import { dateOut, id, inChannel, inWorkspace, nullableDateOut, text } from "./common";
 
 export const channelKind = z.enum(["PUBLIC", "PRIVATE", "ANNOUNCEMENT"]).meta({ id: "ChannelKind" });
 export const channelName = z
@@ -47,3 +47,23 @@ export const channelResponse = z
   })
   .meta({ id: "Channel" });
 export const channelListResponse = z.array(channelResponse);
+
+// ---- Web forms ----
+
+export const createChannelForm = z.strictObject({
+  ...inWorkspace,
+  ...createChannelInput.shape,
+  kind: channelKind.default("PUBLIC"),
+});
+/** Rename and describe; an emptied description clears it. */
+export const editChannelForm = z.strictObject({
+  ...inChannel,
+  name: channelName,
+  description: text().trim().max(280, "must be at most 280 characters").default(""),
+});
+export const archiveChannelForm = z.strictObject({
+  ...inChannel,
+  archived: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+export const channelRefForm = z.strictObject(inChannel);
+export const channelMemberForm = z.strictObject({ ...inChannel, userId: id });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut, text, userSummary } from "./common";
+import { dateOut, id, nullableDateOut, onPost, text, userSummary } from "./common";
 
 export const createCommentInput = z
   .strictObject({ body: text().trim().min(1, "is required").max(10_000, "must be at most 10000 characters") })
@@ -10,3 +10,7 @@ export const commentResponse = z
   .object({ id, postId: id, body: z.string(), author: userSummary, createdAt: dateOut, editedAt: nullableDateOut })
   .meta({ id: "Comment" });
 export const commentListResponse = z.array(commentResponse);
+
+// ---- Web forms ----
+
+export const createCommentForm = z.strictObject({ ...onPost, ...createCommentInput.shape });

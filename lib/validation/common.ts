@@ -50,3 +50,16 @@ export const userSummary = z
   .meta({ id: "UserSummary" });
 
 export const workspaceParams = z.strictObject({ workspaceId: id });
+
+// Web forms (lib/validation/<resource>.ts, next to each resource's API schemas): the same field rules, plus the ids
+// a page carries in hidden fields and the coercions HTML forms need.
+export const inWorkspace = { workspaceId: id };
+export const inChannel = { workspaceId: id, channelId: id };
+export const onPost = { workspaceId: id, postId: id };
+
+/** One checked box arrives as a string, several as an array, none as nothing. */
+export const checkboxList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(item));
+
+/** An emailed link's token, carried by the page that landed on it. */
+export const linkToken = z.string().trim().min(1, "is missing").max(200);

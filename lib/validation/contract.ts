@@ -2,7 +2,7 @@
 // enforces and the OpenAPI document is generated from. Routes cannot drift from their documentation.
 import type { z } from "zod";
 import type { Scope } from "./enums";
-import type { ErrorCode } from "@/lib/errors";
+import { errorStatus, type ErrorCode } from "@/lib/errors";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -30,7 +30,8 @@ export type Contract<
   /** Lists answer { data: [...], nextCursor }. */
   paginated?: G;
   status: 200 | 201 | 204;
-  errors: ErrorCode[];
+  /** Errors particular to this operation (CONFLICT, GONE, …); those its shape implies are derived by possibleErrors. */
+  errors?: ErrorCode[];
 };
 
 export function contract<
@@ -41,4 +42,24 @@ export function contract<
   const G extends boolean = false,
 >(c: Contract<P, Q, B, R, G>): Contract<P, Q, B, R, G> {
   return c;
+}
+
+/**
+ * Every error the operation can answer, derived from its shape (what route() in lib/http/route.ts does with it)
+ * plus its own `errors`, in status order:
+ * - a body: not JSON (400), too large (413), not sent as JSON (415), fails its schema (422)
+ * - auth with a scope: no credentials (401), a token without the scope (403)
+ * - path parameters: fail their schema (422), or name nothing the caller can see (404)
+ * - a query: fails its schema (422)
+ * - every call counts against a rate limit (429)
+ */
+export function possibleErrors(c: Contract): ErrorCode[] {
+  const codes = new Set<ErrorCode>(["RATE_LIMITED"]);
+  const add = (...more: ErrorCode[]) => more.forEach((code) => codes.add(code));
+  if (c.body) add("BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
+  if (c.auth !== "none") add("UNAUTHENTICATED", "FORBIDDEN");
+  if (c.params) add("NOT_FOUND", "VALIDATION_FAILED");
+  if (c.query) add("VALIDATION_FAILED");
+  add(...(c.errors ?? []));
+  return [...codes].sort((a, b) => errorStatus[a] - errorStatus[b]);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id } from "./common";
+import { dateOut, id, inWorkspace, linkToken } from "./common";
 import { email } from "./users";
 import { roleSchema } from "./workspaces";
 
@@ -32,3 +32,9 @@ export const inviteListResponse = z.array(inviteResponse);
 export const acceptedInviteResponse = z
   .object({ workspaceId: id, workspaceName: z.string(), role: roleSchema, alreadyMember: z.boolean() })
   .meta({ id: "AcceptedInvite" });
+
+// ---- Web forms ----
+
+export const createInviteForm = z.strictObject({ ...inWorkspace, ...createInviteInput.shape });
+export const inviteRefForm = z.strictObject({ ...inWorkspace, inviteId: id });
+export const acceptInviteForm = z.strictObject({ token: linkToken });

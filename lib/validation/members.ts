@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id } from "./common";
+import { dateOut, id, inWorkspace } from "./common";
 import { roleSchema } from "./workspaces";
 
 export const memberParams = z.strictObject({ workspaceId: id, userId: id });
@@ -11,3 +11,8 @@ export const memberResponse = z
   .object({ userId: id, name: z.string(), handle: z.string(), email: z.string(), role: roleSchema, joinedAt: dateOut })
   .meta({ id: "Member" });
 export const memberListResponse = z.array(memberResponse);
+
+// ---- Web forms ----
+
+export const changeRoleForm = z.strictObject({ ...inWorkspace, userId: id, role: roleSchema });
+export const memberRefForm = z.strictObject({ ...inWorkspace, userId: id });

@@ -2,6 +2,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { errorStatus } from "@/lib/errors";
 import { contracts } from "./api";
+import { possibleErrors } from "./contract";
 import { errorEnvelope } from "./common";
 import { z } from "zod";
 
@@ -46,7 +47,7 @@ export function buildOpenApiDocument(serverUrl: string) {
               },
             },
     };
-    for (const code of new Set([...c.errors.map((e) => errorStatus[e]), errorStatus.RATE_LIMITED])) {
+    for (const code of new Set(possibleErrors(c).map((e) => errorStatus[e]))) {
       responses[String(code) as `4${string}`] = {
         description: errorDescriptions[code] ?? "Error",
         ...(code === errorStatus.RATE_LIMITED ? { headers: retryAfterHeaders.extend(rateLimitHeaders.shape) } : {}),

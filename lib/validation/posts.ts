@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateOut, id, nullableDateOut, text, userSummary } from "./common";
+import { dateOut, id, inChannel, nullableDateOut, onPost, text, userSummary } from "./common";
 
 export const POST_BODY_MAX = 40_000;
 
@@ -36,3 +36,9 @@ export const postResponse = z
   })
   .meta({ id: "Post" });
 export const postListResponse = z.array(postResponse);
+
+// ---- Web forms ----
+
+export const createPostForm = z.strictObject({ ...inChannel, ...createPostInput.shape });
+export const editPostForm = z.strictObject({ ...onPost, ...createPostInput.shape });
+export const postRefForm = z.strictObject(onPost);

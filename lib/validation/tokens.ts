@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { scopes } from "./enums";
-import { dateOut, id, nullableDateOut, text } from "./common";
+import { checkboxList, dateOut, id, inWorkspace, nullableDateOut, text } from "./common";
 
 export const scopeSchema = z.enum(scopes).meta({ id: "Scope" });
 export const tokenParams = z.strictObject({ workspaceId: id, tokenId: id });
@@ -42,3 +42,14 @@ export const tokenListResponse = z.array(tokenResponse);
 export const createdTokenResponse = tokenResponse
   .extend({ token: z.string().meta({ description: "The secret. Shown once; store it now." }) })
   .meta({ id: "CreatedApiToken" });
+
+// ---- Web forms ----
+
+export const createTokenForm = z.strictObject({
+  ...inWorkspace,
+  name: createTokenInput.shape.name,
+  scopes: checkboxList(scopeSchema).pipe(z.array(scopeSchema).min(1, "choose at least one scope")),
+  // "Never" is an empty option: no expiry.
+  expiresInDays: z.preprocess((v) => (v === "" ? undefined : v), createTokenInput.shape.expiresInDays),
+});
+export const tokenRefForm = z.strictObject({ ...inWorkspace, tokenId: id });

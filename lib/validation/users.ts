@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./common";
+import { linkToken, text } from "./common";
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address"));
 export const password = z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters");
@@ -20,3 +20,23 @@ export const updateProfileInput = z.strictObject({
   timeZone: z.string().min(1, "is required").max(64),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
+
+// ---- Web forms ----
+
+/** Where to go after signing in: a path inside this app only (never `//host` or an absolute URL). */
+export const nextPath = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[^\s]*$/, "must be a path in this app")
+  .optional()
+  .catch(undefined);
+
+/** An address to pre-fill a sign-up or sign-in form with (from an invite link); anything else is ignored. */
+export const prefillEmail = email.optional().catch(undefined);
+
+export const signUpForm = z.strictObject({ ...signUpInput.shape, next: nextPath });
+export const signInForm = z.strictObject({ ...signInInput.shape, next: nextPath });
+export const emailOnlyForm = z.strictObject({ email, next: nextPath });
+export const resetPasswordForm = z.strictObject({ token: linkToken, password });
+export const magicLinkSignInForm = z.strictObject({ token: linkToken, next: nextPath });
+export const profileForm = updateProfileInput;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/_components/auth-forms";
 import { currentActor } from "@/app/_lib/session";
-import { nextPath, prefillEmail } from "@/lib/validation/forms";
+import { nextPath, prefillEmail } from "@/lib/validation/users";
 import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };

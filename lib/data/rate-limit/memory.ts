@@ -2,7 +2,7 @@
 // instances each count on their own — the managed deployment uses Upstash for one shared count.
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { limiterPerWindow, type Decision, type RateLimitStore } from "./store";
+import { limiterPerWindow, type Decision, type RateLimitStore } from "./adapter";
 
 export function createMemoryStore(): RateLimitStore {
   const limiterFor = limiterPerWindow(

@@ -2,38 +2,9 @@
 // process's memory). Both count hits in fixed windows; which rule applies to what lives in lib/domain/rate-limits.ts.
 import "server-only";
 import { env } from "@/lib/env";
+import type { RateLimitStore } from "./adapter";
 
-export type Window = { limit: number; windowSeconds: number };
-
-export type Decision = {
-  allowed: boolean;
-  limit: number;
-  remaining: number;
-  /** When the current window ends (ms since the epoch). */
-  resetAt: number;
-};
-
-export interface RateLimitStore {
-  readonly name: "memory" | "upstash";
-  /** Counts one hit on `key` in `bucket` (one counter family per rule and window). */
-  hit(bucket: string, key: string, window: Window): Promise<Decision>;
-  /** For /api/health: throws when the store cannot be reached. */
-  ping(): Promise<void>;
-}
-
-/** One limiter per rule and window, made on first use and kept: both adapters build theirs this way. */
-export function limiterPerWindow<L>(create: (id: string, window: Window) => L): (bucket: string, window: Window) => L {
-  const limiters = new Map<string, L>();
-  return (bucket, window) => {
-    const id = `${bucket}:${window.limit}/${window.windowSeconds}`;
-    let limiter = limiters.get(id);
-    if (!limiter) {
-      limiter = create(id, window);
-      limiters.set(id, limiter);
-    }
-    return limiter;
-  };
-}
+export type { Decision, RateLimitStore, Window } from "./adapter";
 
 const slot = Symbol.for("tidings.rate-limit.store");
 type G = typeof globalThis & { [slot]?: Promise<RateLimitStore> };

@@ -5,7 +5,7 @@ import "server-only";
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
 import { log } from "@/lib/log";
-import { limiterPerWindow, type Decision, type RateLimitStore } from "./store";
+import { limiterPerWindow, type Decision, type RateLimitStore } from "./adapter";
 
 export function createUpstashStore(options: {
   url: string;

@@ -3,18 +3,13 @@ import { deleteChannelMember, findChannelForUser, upsertChannelMember } from "@/
 import { findMembership } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { canJoinChannel, canManageChannelMembers } from "../policy";
+import { assertCanAddChannelMember, assertCanJoinChannel, assertCanRemoveChannelMember } from "../policy";
 import { getChannelOrThrow } from "./get-channel";
 
 export async function joinChannel(actor: Actor, workspaceId: string, channelId: string) {
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
-  if (!canJoinChannel(actor, channel)) {
-    throw new AppError(
-      "FORBIDDEN",
-      channel.archivedAt ? "This channel is archived" : "Ask a member of this channel to add you",
-    );
-  }
+  assertCanJoinChannel(actor, channel);
   await upsertChannelMember(db, channelId, actor.userId);
   return { ...channel, isMember: true };
 }
@@ -30,8 +25,7 @@ export async function leaveChannel(actor: Actor, workspaceId: string, channelId:
 export async function addChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
-  if (!canManageChannelMembers(actor, channel))
-    throw new AppError("FORBIDDEN", "You cannot add people to this channel");
+  assertCanAddChannelMember(actor, channel);
   if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
   if (!(await findMembership(db, workspaceId, userId))) throw notFound("Member");
   await upsertChannelMember(db, channelId, userId);
@@ -40,9 +34,7 @@ export async function addChannelMember(actor: Actor, workspaceId: string, channe
 export async function removeChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
-  if (userId !== actor.userId && !canManageChannelMembers(actor, channel)) {
-    throw new AppError("FORBIDDEN", "You cannot remove people from this channel");
-  }
+  assertCanRemoveChannelMember(actor, channel, userId);
   const target = await findChannelForUser(db, channelId, userId);
   if (!target?.members.length) throw notFound("Channel member");
   await deleteChannelMember(db, channelId, userId);

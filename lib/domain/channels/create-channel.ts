@@ -1,20 +1,12 @@
 import { getDb } from "@/lib/data/db/client";
 import { channelNameTaken, insertChannel, upsertChannelMember } from "@/lib/data/channels";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { CreateChannelInput } from "@/lib/validation/channels";
 import type { Actor } from "../actor";
-import { canCreateChannel, canViewWorkspace } from "../policy";
+import { assertCanCreateChannel } from "../policy";
 
 export async function createChannel(actor: Actor, workspaceId: string, input: CreateChannelInput) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
-  if (!canCreateChannel(actor, workspaceId, input.kind)) {
-    throw new AppError(
-      "FORBIDDEN",
-      input.kind === "PUBLIC"
-        ? "Guests cannot create channels"
-        : "Only admins can create private and announcement channels",
-    );
-  }
+  assertCanCreateChannel(actor, workspaceId, input.kind);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     if (await channelNameTaken(tx, workspaceId, input.name)) {

@@ -1,12 +1,11 @@
 import { getDb } from "@/lib/data/db/client";
 import { listChannelsWithMembership } from "@/lib/data/channels";
-import { notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { canViewChannel, canViewWorkspace } from "../policy";
+import { canViewChannel, requireWorkspaceMember } from "../policy";
 
 /** Every channel the actor may see: active ones first, then archived, each by name. */
 export async function listChannels(actor: Actor, workspaceId: string) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
+  requireWorkspaceMember(actor, workspaceId);
   const rows = await listChannelsWithMembership(await getDb(), workspaceId, actor.userId);
   return rows
     .map(({ members, ...c }) => ({ ...c, isMember: members.length > 0 }))

@@ -3,7 +3,7 @@ import { channelNameTaken, updateChannel as saveChannel } from "@/lib/data/chann
 import { AppError } from "@/lib/errors";
 import type { UpdateChannelInput } from "@/lib/validation/channels";
 import type { Actor } from "../actor";
-import { canManageChannel } from "../policy";
+import { assertCanManageChannel } from "../policy";
 import { getChannelOrThrow } from "./get-channel";
 
 /** Rename, describe, archive or unarchive. */
@@ -11,7 +11,7 @@ export async function updateChannel(actor: Actor, workspaceId: string, channelId
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
-    if (!canManageChannel(actor, channel)) throw new AppError("FORBIDDEN", "Only admins can change a channel");
+    assertCanManageChannel(actor, channel);
     if (input.name && input.name !== channel.name && (await channelNameTaken(tx, workspaceId, input.name, channelId))) {
       throw new AppError("CONFLICT", `A channel named #${input.name} already exists`, [
         { path: "name", message: "already taken" },

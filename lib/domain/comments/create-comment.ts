@@ -1,18 +1,17 @@
 import { getDb } from "@/lib/data/db/client";
 import { insertComment } from "@/lib/data/comments";
-import { AppError } from "@/lib/errors";
 import type { CreateCommentInput } from "@/lib/validation/comments";
 import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
-import { canCommentInChannel } from "../policy";
+import { assertCanCommentInChannel } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 
 export async function createComment(actor: Actor, workspaceId: string, postId: string, input: CreateCommentInput) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
-    if (!canCommentInChannel(actor, channel)) throw new AppError("FORBIDDEN", "This channel is archived");
+    assertCanCommentInChannel(actor, channel);
     const comment = await insertComment(tx, { postId, authorId: actor.userId, body: input.body });
     await recordMentions(tx, {
       workspaceId,

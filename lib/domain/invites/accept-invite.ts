@@ -6,7 +6,9 @@ import { findMembership, insertMembership } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
-import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { redeemEmailedLink } from "../one-time-tokens/tokens";
+
+const INVITE_NOT_FOUND = "This invite does not exist.";
 
 /**
  * Accepts an invite with the emailed token, as the signed-in person the invite was sent to. Adds the membership
@@ -18,10 +20,16 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const row = await findValidToken(tx, "INVITE", token, now);
-    const invite = row.inviteId ? await findInvite(tx, row.inviteId) : null;
+    const link = await redeemEmailedLink(tx, token, now, {
+      purpose: "INVITE",
+      subject: "inviteId",
+      ifUsed: "reopen",
+      ifNoSubject: INVITE_NOT_FOUND,
+      spend: "later",
+    });
+    const invite = await findInvite(tx, link.subject);
     if (!invite || (workspaceId && invite.workspaceId !== workspaceId))
-      throw new AppError("NOT_FOUND", "This invite does not exist.");
+      throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
     const user = await findUserById(tx, actor.userId);
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
     if (user.email.toLowerCase() !== invite.email.toLowerCase()) {
@@ -42,7 +50,7 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
     if (invite.acceptedAt) throw new AppError("GONE", "This invite was already used.");
     if (invite.expiresAt <= now) throw new AppError("GONE", "This invite has expired. Ask for a new one.");
     if (!(await markInviteAccepted(tx, invite.id, now))) throw new AppError("GONE", "This invite was already used.");
-    if (!row.used) await spendToken(tx, row.id, now);
+    await link.spend();
     await insertMembership(tx, { workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
     if (invite.role !== "GUEST") await addMemberToPublicChannels(tx, invite.workspaceId, user.id);
     await bumpClaimsVersion(tx, [user.id]);

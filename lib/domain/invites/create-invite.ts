@@ -2,22 +2,16 @@ import { getDb } from "@/lib/data/db/client";
 import { findOpenInviteForEmail, insertInvite } from "@/lib/data/invites";
 import { findUserByEmail } from "@/lib/data/users";
 import { findMembership } from "@/lib/data/workspaces";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { CreateInviteInput } from "@/lib/validation/invites";
 import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
-import { canInvite, canViewWorkspace } from "../policy";
+import { assertCanInvite } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 
 /** Invites an email address with a role; the email with the link leaves through the outbox (invite/created). */
 export async function createInvite(actor: Actor, workspaceId: string, input: CreateInviteInput) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
-  if (!canInvite(actor, workspaceId, input.role)) {
-    throw new AppError(
-      "FORBIDDEN",
-      input.role === "OWNER" ? "Only owners can invite owners" : "Only admins can invite people",
-    );
-  }
+  assertCanInvite(actor, workspaceId, input.role);
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {

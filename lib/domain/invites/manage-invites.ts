@@ -4,7 +4,7 @@ import { expireInviteTokens } from "@/lib/data/one-time-tokens";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
-import { canInvite, canViewWorkspace } from "../policy";
+import { assertCanManageInvites } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 
 async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: string) {
@@ -13,21 +13,16 @@ async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: strin
   return invite;
 }
 
-function assertCanManage(actor: Actor, workspaceId: string) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
-  if (!canInvite(actor, workspaceId)) throw new AppError("FORBIDDEN", "Only admins can manage invites");
-}
-
 /** Unanswered invites (pending and expired), newest first. */
 export async function listInvites(actor: Actor, workspaceId: string) {
-  assertCanManage(actor, workspaceId);
+  assertCanManageInvites(actor, workspaceId);
   const now = new Date();
   return (await listOpenInvites(await getDb(), workspaceId)).map((i) => presentInvite(i, now));
 }
 
 /** Revoking twice is fine; an accepted invite cannot be revoked (remove the member instead). */
 export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: string) {
-  assertCanManage(actor, workspaceId);
+  assertCanManageInvites(actor, workspaceId);
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
@@ -43,7 +38,7 @@ export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: 
 
 /** Sends a new link and gives the invite another 7 days. */
 export async function resendInvite(actor: Actor, workspaceId: string, inviteId: string) {
-  assertCanManage(actor, workspaceId);
+  assertCanManageInvites(actor, workspaceId);
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {

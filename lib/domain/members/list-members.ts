@@ -1,12 +1,10 @@
 import { getDb } from "@/lib/data/db/client";
 import { listMembers as listMemberRows } from "@/lib/data/workspaces";
-import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { canListMembers, canViewWorkspace } from "../policy";
+import { assertCanListMembers } from "../policy";
 
 export async function listMembers(actor: Actor, workspaceId: string) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
-  if (!canListMembers(actor, workspaceId)) throw new AppError("FORBIDDEN", "Guests cannot see the member list");
+  assertCanListMembers(actor, workspaceId);
   const rows = await listMemberRows(await getDb(), workspaceId);
   return rows.map((m) => ({
     userId: m.user.id,

@@ -4,22 +4,17 @@ import { bumpClaimsVersion } from "@/lib/data/users";
 import { countOwners, deleteMembership, findMembership, lockWorkspace } from "@/lib/data/workspaces";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { canRemoveMember, canViewWorkspace } from "../policy";
+import { assertCanRemoveMember, requireWorkspaceMember } from "../policy";
 
 /** Removes (or, for oneself, leaves); the removed person's sessions stop working at once and their tokens are revoked. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
-  if (!canViewWorkspace(actor, workspaceId)) throw notFound("Workspace");
+  requireWorkspaceMember(actor, workspaceId);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");
-    if (!canRemoveMember(actor, workspaceId, { userId, role: target.role })) {
-      throw new AppError(
-        "FORBIDDEN",
-        target.role === "OWNER" ? "Only owners can remove an owner" : "Only admins can remove members",
-      );
-    }
+    assertCanRemoveMember(actor, workspaceId, { userId, role: target.role });
     if (target.role === "OWNER" && (await countOwners(tx, workspaceId)) <= 1) {
       throw new AppError("CONFLICT", "A workspace needs at least one owner; make someone else owner first");
     }

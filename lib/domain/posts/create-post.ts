@@ -1,28 +1,18 @@
 import { getDb } from "@/lib/data/db/client";
 import { insertPost } from "@/lib/data/posts";
-import { AppError } from "@/lib/errors";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
 import { getChannelOrThrow } from "../channels/get-channel";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
-import { canPostToChannel } from "../policy";
+import { assertCanPostToChannel } from "../policy";
 import { presentPost } from "./present";
 
 export async function createPost(actor: Actor, workspaceId: string, channelId: string, input: CreatePostInput) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
-    if (!canPostToChannel(actor, channel)) {
-      throw new AppError(
-        "FORBIDDEN",
-        channel.archivedAt
-          ? "This channel is archived"
-          : channel.kind === "ANNOUNCEMENT"
-            ? "Only admins can post in announcement channels"
-            : "You cannot post in this channel",
-      );
-    }
+    assertCanPostToChannel(actor, channel);
     const post = await insertPost(tx, {
       workspaceId,
       channelId,

@@ -1,8 +1,7 @@
 import { getDb } from "@/lib/data/db/client";
 import { updatePost } from "@/lib/data/posts";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { canDeletePost } from "../policy";
+import { assertCanDeletePost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 
 /** Soft delete: hidden at once, purged by the cleanup function after 30 days. */
@@ -10,7 +9,7 @@ export async function deletePost(actor: Actor, workspaceId: string, postId: stri
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
-    if (!canDeletePost(actor, post)) throw new AppError("FORBIDDEN", "Only the author or an admin can delete a post");
+    assertCanDeletePost(actor, post);
     await updatePost(tx, postId, { deletedAt: new Date(), deletedById: actor.userId });
   });
 }

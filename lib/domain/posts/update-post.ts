@@ -3,7 +3,7 @@ import { updatePost as savePost } from "@/lib/data/posts";
 import { AppError } from "@/lib/errors";
 import type { UpdatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
-import { canEditPost } from "../policy";
+import { assertCanEditPost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 import { presentPost } from "./present";
 
@@ -12,7 +12,7 @@ export async function updatePost(actor: Actor, workspaceId: string, postId: stri
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { post, channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
-    if (!canEditPost(actor, post)) throw new AppError("FORBIDDEN", "Only the author can edit a post");
+    assertCanEditPost(actor, post);
     if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
     return presentPost(await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() }));
   });

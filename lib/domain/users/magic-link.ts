@@ -5,7 +5,7 @@ import { getDb } from "@/lib/data/db/client";
 import { findUserById, markEmailVerified } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";
-import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { redeemEmailedLink } from "../one-time-tokens/tokens";
 
 export const MAGIC_LINK_TTL_MS = 15 * 60_000;
 
@@ -25,12 +25,13 @@ export async function signInWithMagicLink(token: string) {
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const row = await findValidToken(tx, "MAGIC_LINK", token, now);
-    if (row.used) throw new AppError("GONE", "This sign-in link was already used. Ask for a new one.");
-    if (!row.userId) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
-    await spendToken(tx, row.id, now);
-    await markEmailVerified(tx, row.userId, now);
-    const user = await findUserById(tx, row.userId);
+    const { subject: userId } = await redeemEmailedLink(tx, token, now, {
+      purpose: "MAGIC_LINK",
+      subject: "userId",
+      ifUsed: { refuse: "This sign-in link was already used. Ask for a new one." },
+    });
+    await markEmailVerified(tx, userId, now);
+    const user = await findUserById(tx, userId);
     if (!user) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
     return { id: user.id, email: user.email, name: user.name };
   });

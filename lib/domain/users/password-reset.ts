@@ -1,9 +1,8 @@
 // Password reset: request (always answers the same, so it reveals no accounts), email, completion.
 import { getDb } from "@/lib/data/db/client";
 import { updatePasswordHash } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";
-import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { redeemEmailedLink } from "../one-time-tokens/tokens";
 import { hashPassword } from "./password";
 
 export const PASSWORD_RESET_TTL_MS = 3_600_000;
@@ -25,11 +24,12 @@ export async function resetPassword(token: string, newPassword: string) {
   const now = new Date();
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
-    const row = await findValidToken(tx, "PASSWORD_RESET", token, now);
-    if (row.used) throw new AppError("GONE", "This link was already used. Ask for a new one.");
-    if (!row.userId) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
-    await spendToken(tx, row.id, now);
-    await updatePasswordHash(tx, row.userId, passwordHash);
-    return { userId: row.userId, email: row.email };
+    const link = await redeemEmailedLink(tx, token, now, {
+      purpose: "PASSWORD_RESET",
+      subject: "userId",
+      ifUsed: { refuse: "This link was already used. Ask for a new one." },
+    });
+    await updatePasswordHash(tx, link.subject, passwordHash);
+    return { userId: link.subject, email: link.email };
   });
 }

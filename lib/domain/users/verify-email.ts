@@ -4,18 +4,20 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { takeRateLimit } from "../rate-limits";
-import { findValidToken, spendToken } from "../one-time-tokens/tokens";
+import { redeemEmailedLink } from "../one-time-tokens/tokens";
 
 /** Completes verification from the emailed link. Opening the link twice is fine: the second time changes nothing. */
 export async function verifyEmail(token: string) {
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const row = await findValidToken(tx, "VERIFY_EMAIL", token, now);
-    if (!row.userId) throw new AppError("NOT_FOUND", "This link is not valid. Ask for a new one.");
-    if (!row.used) await spendToken(tx, row.id, now);
-    await markEmailVerified(tx, row.userId, now);
-    return { userId: row.userId, email: row.email };
+    const link = await redeemEmailedLink(tx, token, now, {
+      purpose: "VERIFY_EMAIL",
+      subject: "userId",
+      ifUsed: "reopen",
+    });
+    await markEmailVerified(tx, link.subject, now);
+    return { userId: link.subject, email: link.email };
   });
 }
 

@@ -11,17 +11,6 @@ import {
   updateChannelInput,
 } from "../channels";
 
-const writeErrors = [
-  "BAD_REQUEST",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "PAYLOAD_TOO_LARGE",
-  "UNSUPPORTED_MEDIA_TYPE",
-  "VALIDATION_FAILED",
-] as const;
-
 export const listChannelsContract = contract({
   operationId: "listChannels",
   method: "GET",
@@ -32,7 +21,6 @@ export const listChannelsContract = contract({
   params: workspaceParams,
   response: channelListResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const createChannelContract = contract({
@@ -46,7 +34,7 @@ export const createChannelContract = contract({
   body: createChannelInput,
   response: channelResponse,
   status: 201,
-  errors: [...writeErrors],
+  errors: ["CONFLICT"],
 });
 
 export const getChannelContract = contract({
@@ -59,7 +47,6 @@ export const getChannelContract = contract({
   params: channelParams,
   response: channelResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const updateChannelContract = contract({
@@ -73,7 +60,7 @@ export const updateChannelContract = contract({
   body: updateChannelInput,
   response: channelResponse,
   status: 200,
-  errors: [...writeErrors],
+  errors: ["CONFLICT"],
 });
 
 export const addChannelMemberContract = contract({
@@ -87,7 +74,7 @@ export const addChannelMemberContract = contract({
   body: addChannelMemberInput,
   response: z.object({ channelId: z.string(), userId: z.string() }),
   status: 201,
-  errors: [...writeErrors],
+  errors: ["CONFLICT"],
 });
 
 export const removeChannelMemberContract = contract({
@@ -100,5 +87,4 @@ export const removeChannelMemberContract = contract({
   params: channelMemberParams,
   response: z.null(),
   status: 204,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });

@@ -4,6 +4,7 @@ import * as channels from "./channels";
 import * as invites from "./invites";
 import * as members from "./members";
 import * as posts from "./posts";
+import * as tokens from "./tokens";
 import * as workspaces from "./workspaces";
 
 export const contracts = [
@@ -11,5 +12,6 @@ export const contracts = [
   ...Object.values(channels),
   ...Object.values(posts),
   ...Object.values(members),
+  ...Object.values(tokens),
   ...Object.values(invites),
 ];

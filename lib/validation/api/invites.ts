@@ -9,8 +9,6 @@ import {
   inviteResponse,
 } from "../invites";
 
-const bodyErrors = ["BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"] as const;
-
 export const listInvitesContract = contract({
   operationId: "listInvites",
   method: "GET",
@@ -21,7 +19,6 @@ export const listInvitesContract = contract({
   params: workspaceParams,
   response: inviteListResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const createInviteContract = contract({
@@ -35,7 +32,7 @@ export const createInviteContract = contract({
   body: createInviteInput,
   response: inviteResponse,
   status: 201,
-  errors: [...bodyErrors, "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  errors: ["CONFLICT"],
 });
 
 export const revokeInviteContract = contract({
@@ -48,7 +45,7 @@ export const revokeInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  errors: ["CONFLICT"],
 });
 
 export const resendInviteContract = contract({
@@ -61,7 +58,7 @@ export const resendInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  errors: ["CONFLICT"],
 });
 
 export const acceptInviteContract = contract({
@@ -75,5 +72,5 @@ export const acceptInviteContract = contract({
   body: acceptInviteInput,
   response: acceptedInviteResponse,
   status: 200,
-  errors: [...bodyErrors, "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "GONE"],
+  errors: ["GONE"],
 });

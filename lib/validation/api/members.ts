@@ -2,7 +2,6 @@ import { z } from "zod";
 import { workspaceParams } from "../common";
 import { contract } from "../contract";
 import { memberListResponse, memberParams, memberResponse, updateMemberInput } from "../members";
-import { createdTokenResponse, createTokenInput, tokenListResponse, tokenParams, tokenResponse } from "../tokens";
 
 export const listMembersContract = contract({
   operationId: "listMembers",
@@ -14,7 +13,6 @@ export const listMembersContract = contract({
   params: workspaceParams,
   response: memberListResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const updateMemberContract = contract({
@@ -28,16 +26,7 @@ export const updateMemberContract = contract({
   body: updateMemberInput,
   response: memberResponse,
   status: 200,
-  errors: [
-    "BAD_REQUEST",
-    "UNAUTHENTICATED",
-    "FORBIDDEN",
-    "NOT_FOUND",
-    "CONFLICT",
-    "PAYLOAD_TOO_LARGE",
-    "UNSUPPORTED_MEDIA_TYPE",
-    "VALIDATION_FAILED",
-  ],
+  errors: ["CONFLICT"],
 });
 
 export const removeMemberContract = contract({
@@ -50,53 +39,5 @@ export const removeMemberContract = contract({
   params: memberParams,
   response: z.null(),
   status: 204,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
-});
-
-export const listTokensContract = contract({
-  operationId: "listTokens",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/tokens",
-  tag: "API tokens",
-  summary: "List API tokens (yours; admins see all)",
-  auth: { scope: "admin" },
-  params: workspaceParams,
-  response: tokenListResponse,
-  status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
-});
-
-export const createTokenContract = contract({
-  operationId: "createToken",
-  method: "POST",
-  path: "/workspaces/{workspaceId}/tokens",
-  tag: "API tokens",
-  summary: "Create an API token; the secret is in this response only",
-  auth: { scope: "admin" },
-  params: workspaceParams,
-  body: createTokenInput,
-  response: createdTokenResponse,
-  status: 201,
-  errors: [
-    "BAD_REQUEST",
-    "UNAUTHENTICATED",
-    "FORBIDDEN",
-    "NOT_FOUND",
-    "PAYLOAD_TOO_LARGE",
-    "UNSUPPORTED_MEDIA_TYPE",
-    "VALIDATION_FAILED",
-  ],
-});
-
-export const revokeTokenContract = contract({
-  operationId: "revokeToken",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}/tokens/{tokenId}",
-  tag: "API tokens",
-  summary: "Revoke an API token",
-  auth: { scope: "admin" },
-  params: tokenParams,
-  response: tokenResponse,
-  status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
+  errors: ["CONFLICT"],
 });

@@ -12,7 +12,6 @@ export const listWorkspacesContract = contract({
   auth: { scope: "workspace:read" },
   response: workspaceListResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN"],
 });
 
 export const createWorkspaceContract = contract({
@@ -25,14 +24,6 @@ export const createWorkspaceContract = contract({
   body: createWorkspaceInput,
   response: workspaceResponse,
   status: 201,
-  errors: [
-    "BAD_REQUEST",
-    "UNAUTHENTICATED",
-    "FORBIDDEN",
-    "PAYLOAD_TOO_LARGE",
-    "UNSUPPORTED_MEDIA_TYPE",
-    "VALIDATION_FAILED",
-  ],
 });
 
 export const getWorkspaceContract = contract({
@@ -45,7 +36,6 @@ export const getWorkspaceContract = contract({
   params: workspaceParams,
   response: workspaceResponse,
   status: 200,
-  errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
 });
 
 export const openApiContract = contract({
@@ -57,5 +47,4 @@ export const openApiContract = contract({
   auth: "none",
   response: z.looseObject({ openapi: z.string() }),
   status: 200,
-  errors: [],
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createTokenAction, revokeTokenAction } from "@/app/w/[workspaceId]/tokens/actions";
-import { hashApiToken, listApiTokensFor } from "@/lib/domain/tokens/manage-tokens";
+import { listApiTokensFor } from "@/lib/domain/tokens/manage-tokens";
+import { hashApiToken } from "@/lib/domain/tokens/token-format";
 import { createWorkspaceWithOwner, memberOf } from "../../factories";
 import { api } from "../../support/api";
 import { useSessionCookie } from "../../support/cookies";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { EmailRequestForm, TokenButtonForm } from "@/app/_components/account-forms";
 import { currentActor } from "@/app/_lib/session";
-import { nextPath } from "@/lib/validation/forms";
+import { nextPath } from "@/lib/validation/users";
 import { magicLinkSignInAction, requestMagicLinkAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Sign in with an email link" };

@@ -18,8 +18,8 @@ import {
   channelRefForm,
   createChannelForm,
   editChannelForm,
-  notifyLevelForm,
-} from "@/lib/validation/forms";
+} from "@/lib/validation/channels";
+import { notifyLevelForm } from "@/lib/validation/notifications";
 
 const refresh = (workspaceId: string) => revalidatePath(`/w/${workspaceId}`, "layout");
 

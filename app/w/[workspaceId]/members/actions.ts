@@ -6,7 +6,8 @@ import { resendInvite, revokeInvite } from "@/lib/domain/invites/manage-invites"
 import { changeMemberRole } from "@/lib/domain/members/change-role";
 import { removeMember } from "@/lib/domain/members/remove-member";
 import { action } from "@/lib/http/action";
-import { changeRoleForm, createInviteForm, inviteRefForm, memberRefForm } from "@/lib/validation/forms";
+import { createInviteForm, inviteRefForm } from "@/lib/validation/invites";
+import { changeRoleForm, memberRefForm } from "@/lib/validation/members";
 
 export const changeRoleAction = action(changeRoleForm, async ({ actor, data: { workspaceId, userId, role } }) => {
   const member = await changeMemberRole(actor, workspaceId, userId, role);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { markChannelAsRead } from "@/lib/domain/notifications/channel-settings";
 import { markNotificationsAsRead } from "@/lib/domain/notifications/list-notifications";
 import { action } from "@/lib/http/action";
-import { markCaughtUpForm, markNotificationsForm } from "@/lib/validation/forms";
+import { markCaughtUpForm, markNotificationsForm } from "@/lib/validation/notifications";
 
 export const markNotificationsReadAction = action(
   markNotificationsForm,

@@ -8,7 +8,8 @@ import { deletePost } from "@/lib/domain/posts/delete-post";
 import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { updatePost } from "@/lib/domain/posts/update-post";
 import { action } from "@/lib/http/action";
-import { createCommentForm, createPostForm, editPostForm, postRefForm } from "@/lib/validation/forms";
+import { createCommentForm } from "@/lib/validation/comments";
+import { createPostForm, editPostForm, postRefForm } from "@/lib/validation/posts";
 
 export const createPostAction = action(
   createPostForm,

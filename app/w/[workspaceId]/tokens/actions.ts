@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeToken } from "@/lib/domain/tokens/manage-tokens";
 import { action } from "@/lib/http/action";
-import { createTokenForm, tokenRefForm } from "@/lib/validation/forms";
+import { createTokenForm, tokenRefForm } from "@/lib/validation/tokens";
 
 /** Returns the secret this once; only its hash is kept. */
 export const createTokenAction = action(createTokenForm, async ({ actor, data: { workspaceId, ...input } }) => {

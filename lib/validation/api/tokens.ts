@@ -1,0 +1,41 @@
+// API tokens: created, listed and revoked per workspace (the secret leaves once, in the create response).
+import { workspaceParams } from "../common";
+import { contract } from "../contract";
+import { createdTokenResponse, createTokenInput, tokenListResponse, tokenParams, tokenResponse } from "../tokens";
+
+export const listTokensContract = contract({
+  operationId: "listTokens",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/tokens",
+  tag: "API tokens",
+  summary: "List API tokens (yours; admins see all)",
+  auth: { scope: "admin" },
+  params: workspaceParams,
+  response: tokenListResponse,
+  status: 200,
+});
+
+export const createTokenContract = contract({
+  operationId: "createToken",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/tokens",
+  tag: "API tokens",
+  summary: "Create an API token; the secret is in this response only",
+  auth: { scope: "admin" },
+  params: workspaceParams,
+  body: createTokenInput,
+  response: createdTokenResponse,
+  status: 201,
+});
+
+export const revokeTokenContract = contract({
+  operationId: "revokeToken",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/tokens/{tokenId}",
+  tag: "API tokens",
+  summary: "Revoke an API token",
+  auth: { scope: "admin" },
+  params: tokenParams,
+  response: tokenResponse,
+  status: 200,
+});
