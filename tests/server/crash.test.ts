@@ -35,7 +35,7 @@ function fixture(command: "seed" | "inspect", env: Record<string, string>) {
   });
   const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
   if (!line) throw new Error(`crash-fixture ${command} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return JSON.parse(line.slice("RESULT ".length)) as any;
+  return JSON.parse(line.slice("RESULT ".length));
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -108,7 +108,7 @@ async function crashRun(label: string, port: number, dbEnv: Record<string, strin
   await healthy(server);
   await waitFor(
     `${server.url}/api/health`,
-    (res, body) => res.status === 200 && (JSON.parse(body) as any).data.queue.outboxPending === 0,
+    (res, body) => res.status === 200 && JSON.parse(body).data.queue.outboxPending === 0,
     { timeoutMs: 180_000, intervalMs: 1000 },
   );
   await server.kill("SIGTERM");
@@ -137,7 +137,7 @@ function check({ seeded, acked, found }: Awaited<ReturnType<typeof crashRun>>) {
   for (const post of acked.posts) {
     const mentionId = mentionIds.get(post.id);
     expect({ post: post.title, mentioned: Boolean(mentionId) }).toEqual({ post: post.title, mentioned: true });
-    expect({ post: post.title, mails: count((m) => m.idempotencyKey === `mention/${mentionId}`) }).toEqual({
+    expect({ post: post.title, mails: count((m) => m.idempotencyKey === `mention/${String(mentionId)}`) }).toEqual({
       post: post.title,
       mails: 1,
     });
