@@ -42,7 +42,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
     // A fresh database every run: deleted before the server (the only opener) starts.
-    command: `rm -rf ${DATA_DIR} && npm run build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
+    // E2E_PREBUILT=1 (npm test, after its build step): start the build that is there instead of building again.
+    command: `rm -rf ${DATA_DIR} && ${process.env.E2E_PREBUILT ? "" : "npm run build && "}npx next start --hostname 127.0.0.1 --port ${PORT}`,
     url: `${APP_URL}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,

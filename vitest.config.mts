@@ -39,6 +39,20 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The production server (`next start` on the build in .next) as a child process: fail-fast environment,
+          // an unresponsive database, and the crash test. Needs `npm run build` first (scripts/test-all.mjs does it).
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "bench",
           include: [],
           // Measure the pipeline, not the limiter refusing it: the benches call one route thousands of times.

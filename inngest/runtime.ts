@@ -3,7 +3,7 @@
 // the cron scheduler. Everything lives on globalThis: Next loads this module once per route bundle.
 import "server-only";
 import { serve } from "inngest/next";
-import { kickOutboxRelay } from "@/lib/outbox/relay";
+import { kickOutboxRelay, releaseLeasesOnNextRelayPass } from "@/lib/outbox/relay";
 import { setOutboxPublisher, type OutboxPublisher, type RelaySummary } from "@/lib/outbox/publisher";
 import { env } from "@/lib/env";
 import { embedded, embeddedSigningKey, inngest, setEmbeddedDispatch } from "./client";
@@ -85,6 +85,7 @@ export function startBackgroundRuntime(): void {
     mode: embedded ? "embedded" : "inngest",
     functions: functions.map((f) => f.id()),
   });
+  if (embedded) releaseLeasesOnNextRelayPass();
   void kickOutboxRelay();
 }
 

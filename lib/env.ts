@@ -11,6 +11,13 @@ const schema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** Managed database. Absent → embedded PGlite under PGLITE_DATA_DIR. */
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    /**
+     * How long opening a PostgreSQL connection, or waiting for a free one / to begin a transaction, may take before the
+     * request gives up with a 503 (a database that accepts connections but never answers must not hang every request).
+     */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /** How long one query (PostgreSQL statement_timeout and a client-side read timeout) or one transaction may take. */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     /** Embedded database directory, or `memory://` for a throwaway in-memory database. */
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     /** Signs session tokens. Required with a managed database; the embedded mode keeps one in .data/. */

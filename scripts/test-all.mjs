@@ -1,5 +1,5 @@
 // `npm test`: every tier, in order — formatting, lint, types, migrations drift, unit, integration on PGlite and on
-// PostgreSQL, then the end-to-end journey in Chromium. Runs them all and fails if any failed.
+// PostgreSQL, one production build, the server tier on it (crash test included), then the end-to-end journey in Chromium. Runs them all and fails if any failed.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -15,7 +15,11 @@ const steps = [
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["integration:pglite", "npx", ["vitest", "run", "--project", "integration"], { TEST_POSTGRES_URL: "" }],
   ["integration:postgres", "npx", ["vitest", "run", "--project", "integration"], { TEST_POSTGRES_URL: postgresUrl }],
-  ["e2e", "npx", ["playwright", "test"], {}, ensureBrowser],
+  // One production build for the two tiers that start `next start`: the server tier (fail-fast env, a silent
+  // database, the crash test) and the end-to-end journey.
+  ["build", "npm", ["run", "build"]],
+  ["server", "npx", ["vitest", "run", "--project", "server"], { TEST_POSTGRES_URL: postgresUrl }],
+  ["e2e", "npx", ["playwright", "test"], { E2E_PREBUILT: "1" }, ensureBrowser],
 ];
 
 function ensureBrowser() {

@@ -42,6 +42,15 @@ export async function claimOutboxEvent(db: DbOrTx, id: string, now: Date, leaseU
   return count === 1;
 }
 
+/** Makes every pending row due now (leases and backoffs alike). Returns how many rows were waiting. */
+export async function makePendingOutboxEventsDue(db: DbOrTx, now: Date): Promise<number> {
+  const { count } = await db.outboxEvent.updateMany({
+    where: { status: "PENDING", availableAt: { gt: now } },
+    data: { availableAt: now },
+  });
+  return count;
+}
+
 export function markOutboxEventSent(db: DbOrTx, id: string, sentAt: Date) {
   return db.outboxEvent.updateMany({
     where: { id, status: "PENDING" },

@@ -1,6 +1,6 @@
 // Any thrown value → an AppError. Unknown errors become a logged 500 with a generic message.
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableReason } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export function zodDetails(error: z.ZodError) {
@@ -13,12 +13,23 @@ export function validationError(error: z.ZodError, where: string): AppError {
   return new AppError("VALIDATION_FAILED", `Invalid ${where}${at}: ${first?.message ?? "invalid"}`, zodDetails(error));
 }
 
+/** Retry-After of a 503 whose cause does not say when it may clear (a timeout). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 export function toAppError(error: unknown, context: Record<string, unknown>): AppError {
   if (error instanceof AppError) return error;
   // Constraint races the domain could not rule out beforehand (duck-typed: no Prisma import here).
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "P2002") return new AppError("CONFLICT", "That already exists");
   if (code === "P2025") return new AppError("NOT_FOUND", "Not found");
+  const unavailable = databaseUnavailableReason(error);
+  if (unavailable !== undefined) {
+    log.warn("database unavailable: answering 503", { ...context, reason: unavailable });
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return new AppError("UNAVAILABLE", "The database is not answering right now. Try again in a few seconds.", {
+      retryAfterSeconds: typeof retryAfter === "number" ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS,
+    });
+  }
   log.error("unhandled error", { ...context, error });
   return new AppError("INTERNAL", "Something went wrong on our side. The error has been logged.");
 }

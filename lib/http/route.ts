@@ -13,7 +13,7 @@ import { readJsonBody } from "./body";
 import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hasOperatorToken } from "@/lib/auth/operator-token";
-import { toAppError, validationError } from "./errors";
+import { DEFAULT_RETRY_AFTER_SECONDS, toAppError, validationError } from "./errors";
 import { log } from "@/lib/log";
 
 type Out<T> = [Exclude<T, undefined>] extends [never] ? undefined : z.output<Exclude<T, undefined> & z.ZodType>;
@@ -127,6 +127,10 @@ export function errorResponse(error: AppError, requestId: string): Response {
     Object.assign(headers, rateLimitHeaders(limit, 0, Date.now() + retryAfterSeconds * 1000), {
       "retry-after": String(retryAfterSeconds),
     });
+  }
+  if (error.code === "UNAVAILABLE") {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    headers["retry-after"] = String(typeof retryAfter === "number" ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS);
   }
   return Response.json(
     {

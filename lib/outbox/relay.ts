@@ -1,7 +1,13 @@
 // The outbox relay: publishes due rows (the row id is the event id, so a re-publish is deduplicated), marks them
 // SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
-import { getDb } from "@/lib/data/db/client";
-import { claimOutboxEvent, findDueOutboxEvents, markOutboxEventFailed, markOutboxEventSent } from "@/lib/data/outbox";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
+import {
+  claimOutboxEvent,
+  findDueOutboxEvents,
+  makePendingOutboxEventsDue,
+  markOutboxEventFailed,
+  markOutboxEventSent,
+} from "@/lib/data/outbox";
 import { isEventName } from "@/lib/validation/events";
 import { currentOutboxPublisher, type OutboxPublisher, type RelaySummary } from "./publisher";
 
@@ -21,6 +27,7 @@ export async function relayOutbox(
   const now = options.now ?? (() => new Date());
   const db = await getDb();
   const startedAt = now();
+  await releaseLeasesIfAsked(db, startedAt);
   const due = await findDueOutboxEvents(db, startedAt, options.limit ?? BATCH);
   const summary: RelaySummary = { due: due.length, sent: 0, retried: 0, dead: 0, skipped: 0, errors: [] };
   await Promise.all(
@@ -51,6 +58,32 @@ export async function relayOutbox(
   );
   publisher.report?.(summary);
   return summary;
+}
+
+const releaseKey = Symbol.for("tidings.outbox.release-leases");
+type GR = typeof globalThis & { [releaseKey]?: boolean };
+
+/**
+ * Called at the start of the embedded runtime, which is the only relay of its database (one process:
+ * docs/decisions/0010): a lease still running belongs to a process that died (killed mid-delivery), so the next relay
+ * pass makes its rows due now instead of when the 15-minute lease runs out (rows waiting on a backoff are retried
+ * then too: a restart is a fine moment). Done by a pass, not at once, because right after a crash the database may
+ * not open yet (the embedded lock goes stale after 15 s); a pass that cannot reach it leaves the job to the next one.
+ */
+export function releaseLeasesOnNextRelayPass(): void {
+  (globalThis as GR)[releaseKey] = true;
+}
+
+async function releaseLeasesIfAsked(db: DbOrTx, now: Date): Promise<void> {
+  const g = globalThis as GR;
+  if (!g[releaseKey]) return;
+  g[releaseKey] = false;
+  try {
+    await makePendingOutboxEventsDue(db, now);
+  } catch (error) {
+    g[releaseKey] = true;
+    throw error;
+  }
 }
 
 const kickKey = Symbol.for("tidings.outbox.kick");

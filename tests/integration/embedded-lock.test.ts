@@ -73,7 +73,7 @@ describe("embedded database lock", () => {
 
     // A third process, opening the database as the app does, is refused too and says why.
     const third = await opener(dir);
-    expect(third.line).toMatch(/^failed: EmbeddedDatabaseLockedError: The embedded database at .* is already open/);
+    expect(third.line).toMatch(/^failed: DatabaseUnavailableError: The embedded database at .* is already open/);
     expect(await third.exited).toBe(1);
 
     holder.child.kill("SIGTERM");

@@ -1,9 +1,12 @@
 // The database client: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set, otherwise the
 // embedded PGlite, locked, migrated on open, and shared by the whole process (one instance per directory).
 import "server-only";
+import { databaseUnavailableReason } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
+import { EMBEDDED_LOCK_STALE_SECONDS, EmbeddedDatabaseLockedError, lockDataDir } from "./embedded-lock";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -15,10 +18,68 @@ const globalKey = Symbol.for("tidings.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Opened> };
 const g = globalThis as GlobalWithDb;
 
+/**
+ * The database did not answer (timed out, unreachable, or the embedded one is still locked by a process that died).
+ * Its `digest` is what the error page recognizes: Next keeps a thrown error's own digest when it hides the message.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = "DATABASE_UNAVAILABLE";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/** Every bound on waiting for the database, so a database that accepts connections but never answers fails fast. */
+const timeouts = {
+  connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+  queryMs: env.DATABASE_QUERY_TIMEOUT_MS,
+};
+
+/** Interactive transactions: waiting to begin one (PGlite has one connection; PostgreSQL a pool) and its whole run. */
+const transactionOptions = { maxWait: timeouts.connectMs, timeout: timeouts.queryMs };
+
+/**
+ * Rethrows a driver error that means "not answering" as a DatabaseUnavailableError (logged once with the reason), so
+ * the API answers 503 and a page shows the unavailable page; every other error passes through untouched.
+ */
+function withUnavailability(prisma: PrismaClient): PrismaClient {
+  const extended = prisma.$extends({
+    query: {
+      async $allOperations({ args, query, operation, model }) {
+        try {
+          return (await query(args)) as unknown;
+        } catch (error) {
+          const reason = databaseUnavailableReason(error);
+          if (reason === undefined || error instanceof DatabaseUnavailableError) throw error;
+          log.warn("database unavailable", { operation, model, reason });
+          throw new DatabaseUnavailableError(`The database is not answering: ${reason}`, 5, { cause: error });
+        }
+      },
+    },
+  });
+  // The extension only rethrows: the client keeps PrismaClient's shape, which every data function is typed against.
+  return extended as unknown as PrismaClient;
+}
+
 async function openPostgres(url: string): Promise<Opened> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return { prisma, adapter: "postgres", close: () => prisma.$disconnect() };
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs, // connect + authenticate, and waiting for a free pooled connection
+    query_timeout: timeouts.queryMs, // client side: the server stopped answering mid-query
+    statement_timeout: timeouts.queryMs, // server side: a statement that runs too long
+    lock_timeout: timeouts.queryMs,
+    idle_in_transaction_session_timeout: 2 * timeouts.queryMs, // a transaction its client abandoned
+    idleTimeoutMillis: 30_000,
+  });
+  const prisma = new PrismaClient({ adapter, transactionOptions });
+  return { prisma: withUnavailability(prisma), adapter: "postgres", close: () => prisma.$disconnect() };
 }
 
 async function openPglite(dir: string): Promise<Opened> {
@@ -26,15 +87,16 @@ async function openPglite(dir: string): Promise<Opened> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const { deployMigrations, pgliteMigrationFactory } = await import("./migrate");
   const inMemory = dir.startsWith("memory://");
-  const release = inMemory ? async () => {} : await (await import("./embedded-lock")).lockDataDir(dir);
+  const release = inMemory ? async () => {} : await lockDataDir(dir);
   try {
     const client = new PGlite(dir);
     await client.waitReady;
     const applied = await deployMigrations(await pgliteMigrationFactory(client));
     if (applied.length > 0 && !inMemory) console.info(`[db] applied ${applied.length} migration(s) to ${dir}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+    // One connection: a transaction holds it, so its timeout bounds how long everyone else waits.
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions });
     return {
-      prisma,
+      prisma: withUnavailability(prisma),
       adapter: "pglite",
       async close() {
         await prisma.$disconnect();
@@ -58,13 +120,27 @@ function open(): Promise<Opened> {
   return g[globalKey];
 }
 
+/** Opening failed because the database cannot answer yet: a stale embedded lock clears within its stale time. */
+async function opened(): Promise<Opened> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseLockedError) {
+      log.warn("database unavailable", { reason: error.message });
+      const message = `${error.message} (a process that crashed leaves a lock that goes stale within ${EMBEDDED_LOCK_STALE_SECONDS} s)`;
+      throw new DatabaseUnavailableError(message, EMBEDDED_LOCK_STALE_SECONDS, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** The process-wide client, opened on first use (never at import: `next build` imports every route). */
 export async function getDb(): Promise<PrismaClient> {
-  return (await open()).prisma;
+  return (await opened()).prisma;
 }
 
 export async function databaseAdapter(): Promise<"postgres" | "pglite"> {
-  return (await open()).adapter;
+  return (await opened()).adapter;
 }
 
 export async function closeDb(): Promise<void> {

@@ -14,12 +14,20 @@ export class EmbeddedDatabaseLockedError extends Error {
   }
 }
 
+/** A lock not refreshed for this long is stale: a process killed while holding it blocks the next one this long. */
+export const EMBEDDED_LOCK_STALE_SECONDS = 15;
+
 /** Locks `dir` (creating it and its parents) and returns the release function. */
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   mkdirSync(dir, { recursive: true });
   try {
     // The lock is refreshed every 5 s and considered stale after 15 s, so a killed process does not block forever.
-    return await lockfile.lock(dir, { stale: 15_000, update: 5_000, realpath: false, lockfilePath: `${dir}.lock` });
+    return await lockfile.lock(dir, {
+      stale: EMBEDDED_LOCK_STALE_SECONDS * 1000,
+      update: 5_000,
+      realpath: false,
+      lockfilePath: `${dir}.lock`,
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "ELOCKED") throw new EmbeddedDatabaseLockedError(dir);
     throw error;

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { canSeeHealthDetails } from "@/lib/domain/policy";
 import type { healthDetails, healthSummary } from "@/lib/validation/api/health";
 import type { z } from "zod";
+import { log } from "@/lib/log";
 
 /** A layer behind an adapter with a ping: ok, or the error in words. */
 async function checkLayer(store: { name: string; ping(): Promise<unknown> }) {
@@ -27,17 +28,26 @@ async function checkEmail() {
   return problem ? { ok: false, adapter: name, error: problem } : { ok: true, adapter: name };
 }
 
+/** Health answers within this, whatever the database does: a probe must not hang with the requests it watches. */
+export const HEALTH_DEADLINE_MS = 2_000;
+
+function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_DEADLINE_MS / 1000} s`)), HEALTH_DEADLINE_MS);
+  });
+  work.catch(() => {}); // it may still fail after the deadline: nobody is waiting for it any more
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Each layer and the adapter serving it; 503 when the database cannot answer (within HEALTH_DEADLINE_MS). */
 async function checkAll(): Promise<z.input<typeof healthDetails>> {
   const started = performance.now();
   try {
-    const db = await getDb();
-    await pingDatabase(db);
-    const database = {
-      ok: true,
-      adapter: await databaseAdapter(),
-      latencyMs: Math.round(performance.now() - started),
-    };
-    const backlog = await outboxBacklog(db);
+    const db = await withinDeadline(getDb());
+    await withinDeadline(pingDatabase(db));
+    const database = { ok: true, adapter: await databaseAdapter(), latencyMs: Math.round(performance.now() - started) };
+    const backlog = await withinDeadline(outboxBacklog(db));
     return {
       ok: true,
       database,
@@ -52,8 +62,11 @@ async function checkAll(): Promise<z.input<typeof healthDetails>> {
       storage: await checkLayer(await fileStore()),
     };
   } catch (error) {
+    log.warn("health: the database is not answering", { error });
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     throw new AppError("UNAVAILABLE", "The database is not answering", {
       database: { ok: false, error: (error as Error).message },
+      retryAfterSeconds: typeof retryAfter === "number" ? retryAfter : 5,
     });
   }
 }
@@ -81,7 +94,10 @@ export async function checkHealth(
     };
   } catch (error) {
     if (!details && error instanceof AppError && error.code === "UNAVAILABLE")
-      throw new AppError(error.code, error.message, { database: { ok: false } });
+      throw new AppError(error.code, error.message, {
+        database: { ok: false },
+        retryAfterSeconds: (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds,
+      });
     throw error;
   }
 }

@@ -1,0 +1,48 @@
+// Finding 3 on the production server: a database that accepts connections and never answers. Health answers 503
+// within its deadline, the API answers 503, a page that reads the database gets the unavailable error page, and the log says why.
+import net from "node:net";
+import { afterAll, expect, it } from "vitest";
+import { baseEnv, startServer, waitFor, type Server } from "./server";
+
+const PORT = 3211;
+const sockets = new Set<net.Socket>();
+const silent = net.createServer((socket) => {
+  sockets.add(socket);
+  socket.on("error", () => {});
+});
+let server: Server | undefined;
+
+afterAll(async () => {
+  await server?.kill();
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => silent.close(resolve));
+});
+
+it("answers 503 (health, API) and the unavailable page (pages), and logs why", async () => {
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const { port } = silent.address() as net.AddressInfo;
+  server = startServer(PORT, {
+    ...baseEnv(PORT),
+    DATABASE_URL: `postgresql://tidings@127.0.0.1:${port}/tidings`,
+    DATABASE_CONNECT_TIMEOUT_MS: "1000",
+    DATABASE_QUERY_TIMEOUT_MS: "2000",
+  });
+  const health = await waitFor(`${server.url}/api/health`, (res) => res.status !== 500 && res.status < 600);
+  expect(health.res.status).toBe(503);
+  expect(JSON.parse(health.body).error.code).toBe("UNAVAILABLE");
+  expect(Number(health.res.headers.get("retry-after"))).toBeGreaterThan(0);
+
+  const api = await fetch(`${server.url}/api/v1/workspaces`, {
+    headers: { authorization: `Bearer tid_${"a".repeat(40)}` },
+  });
+  expect(api.status).toBe(503);
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE");
+  expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
+
+  // A page: the error reaches app/error.tsx (rendered in the browser) with the digest it shows "unavailable" for.
+  const page = await fetch(`${server.url}/dev/mailbox`);
+  expect(page.status).toBeGreaterThanOrEqual(500);
+  expect(await page.text()).toContain("DATABASE_UNAVAILABLE");
+  expect(sockets.size).toBeGreaterThan(0); // it was our silent listener that did not answer
+  expect(server.output()).toMatch(/database unavailable/);
+});
