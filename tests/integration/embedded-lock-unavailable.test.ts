@@ -63,7 +63,7 @@ describe("the embedded database locked by another (or a crashed) process", () =>
     let health = stale;
     for (let i = 0; i < 60 && health.status !== 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      health = await api("GET", "/api/health");
+      health = await api("GET", "/api/health", { token: process.env.HEALTH_TOKEN });
     }
     expect(health.status).toBe(200);
     expect(health.json.data.database.adapter).toBe("pglite");

@@ -26,7 +26,7 @@ let actor: ReturnType<typeof sessionActor>;
 beforeAll(async () => {
   runtime = useEmbeddedRuntime();
   ctx = await createWorkspaceWithOwner();
-  actor = sessionActor((await loadClaims(ctx.owner.id))!);
+  actor = sessionActor((await loadClaims(ctx.owner.id, "direct-domain-call"))!);
 });
 
 async function upload(name: string, type: string | null, bytes: Buffer) {

@@ -15,7 +15,7 @@ const operator = { token: process.env.HEALTH_TOKEN };
 async function expectedSummary() {
   const { data } = (await api("GET", "/api/health", operator)).json;
   expect(data.database.adapter).toBeTruthy();
-  const layers = ["database", "queue", "email", "rateLimit"] as const;
+  const layers = ["database", "queue", "email", "rateLimit", "storage"] as const;
   return { data: { ok: data.ok, ...Object.fromEntries(layers.map((l) => [l, { ok: data[l].ok }])) } };
 }
 
@@ -86,12 +86,20 @@ describe("GET /api/health", () => {
     const anonymous = await api("GET", "/api/health");
     expect(anonymous.status).toBe(503);
     expect(anonymous.json).toEqual({
-      error: { code: "UNAVAILABLE", message: "The database is not answering", details: { database: { ok: false } } },
+      error: {
+        code: "UNAVAILABLE",
+        message: "The database is not answering",
+        details: { database: { ok: false }, retryAfterSeconds: 5 },
+      },
     });
+    expect(anonymous.headers.get("retry-after")).toBe("5");
     expect(JSON.stringify(anonymous.json)).not.toContain("10.20.30.40");
 
     const detailed = await api("GET", "/api/health", operator);
     expect(detailed.status).toBe(503);
-    expect(detailed.json.error.details).toEqual({ database: { ok: false, error: failure.message } });
+    expect(detailed.json.error.details).toEqual({
+      database: { ok: false, error: failure.message },
+      retryAfterSeconds: 5,
+    });
   });
 });

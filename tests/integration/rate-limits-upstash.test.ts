@@ -1,7 +1,7 @@
 // The managed mode chosen by env alone: with UPSTASH_REDIS_REST_URL/_TOKEN set, the app counts in Upstash (here a
 // local fake over the real Redis), reports it in /api/health, and keeps serving when Upstash goes down.
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const { fake, prefix } = await vi.hoisted(async () => {
   const { startUpstashFake } = await import("../fakes/upstash-fake");
@@ -18,6 +18,12 @@ const { fake, prefix } = await vi.hoisted(async () => {
 import { api } from "../support/api";
 import { awayFromWindowEdge } from "../support/windows";
 import { createWorkspaceWithOwner } from "../factories";
+
+// The first request migrates the in-memory database, longer than health's 2 s deadline: open it here.
+beforeAll(async () => {
+  const { getDb } = await import("@/lib/data/db/client");
+  await getDb();
+}, 120_000);
 
 afterAll(async () => {
   const keys = await fake.redis.keys(`${prefix}*`);

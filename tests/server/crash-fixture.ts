@@ -21,13 +21,18 @@ async function seed() {
   const { createApiToken } = await import("../../lib/domain/tokens/manage-tokens");
   const { loadClaims, sessionActor } = await import("../../lib/auth/claims");
   const { scopes } = await import("../../lib/validation/enums");
-  const owner = await signUp({ name: "Crash Owner", email: "owner@crash.test", password: "Crash test owner 7Qv!x9" });
-  const mentioned = await signUp({
+  const { created: owner } = await signUp({
+    name: "Crash Owner",
+    email: "owner@crash.test",
+    password: "Crash test owner 7Qv!x9",
+  });
+  const { created: mentioned } = await signUp({
     name: "Mentioned Person",
     email: "mentioned@crash.test",
     password: "Crash test mentioned 7Qv!x9",
   });
-  const actor = () => loadClaims(owner.id).then((c) => sessionActor(c!));
+  if (!owner || !mentioned) throw new Error("crash fixture: the database already holds its users");
+  const actor = () => loadClaims(owner.id, "direct-domain-call").then((c) => sessionActor(c!));
   const workspace = await createWorkspace(await actor(), { name: "Crash" });
   const db = await getDb();
   await db.membership.create({ data: { workspaceId: workspace.id, userId: mentioned.id, role: "MEMBER" } });
