@@ -26,7 +26,8 @@ const launchOptions = existsSync(systemChromium)
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
-  timeout: 90_000,
+  // The invite journey is long (two people, sign-up then sign-in, every page rendered per request for its CSP nonce).
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
