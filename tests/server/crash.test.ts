@@ -44,7 +44,9 @@ afterAll(async () => {
 });
 
 async function crashRun(label: string, port: number, dbEnv: Record<string, string>) {
-  const env = { ...baseEnv(port), ...dbEnv, RATE_LIMIT_API_PER_MINUTE: "100000" };
+  // The outbox backlog is in health's operator view: the test is the operator.
+  const healthToken = "crash-test-health-token-0123456789abcdef";
+  const env = { ...baseEnv(port), ...dbEnv, RATE_LIMIT_API_PER_MINUTE: "100000", HEALTH_TOKEN: healthToken };
   const seeded = fixture("seed", env);
   const rand = random(SEED + port);
   const acked = { posts: [] as { id: string; title: string }[], invites: [] as { id: string; email: string }[] };
@@ -109,7 +111,7 @@ async function crashRun(label: string, port: number, dbEnv: Record<string, strin
   await waitFor(
     `${server.url}/api/health`,
     (res, body) => res.status === 200 && JSON.parse(body).data.queue.outboxPending === 0,
-    { timeoutMs: 180_000, intervalMs: 1000 },
+    { timeoutMs: 180_000, intervalMs: 1000, init: { headers: { authorization: `Bearer ${healthToken}` } } },
   );
   await server.kill("SIGTERM");
   const found = fixture("inspect", env);
