@@ -16,7 +16,7 @@ const layers = [
   { type: "emails", pattern: "emails/**", partialMatch: false },
   {
     type: "shared",
-    pattern: ["lib/env.ts", "lib/errors.ts", "lib/log.ts", "lib/request-context.ts"],
+    pattern: ["lib/env.ts", "lib/errors.ts", "lib/log.ts", "lib/request-context.ts", "lib/availability.ts"],
     partialMatch: false,
   },
 ];

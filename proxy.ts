@@ -2,6 +2,7 @@
 // per page, CSRF for server actions, and malformed paths answered before Next.js' router fails on them.
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseRetryAfterSeconds } from "@/lib/availability";
 import { env } from "@/lib/env";
 import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "@/lib/http/same-origin";
 import {
@@ -44,6 +45,21 @@ export function proxy(request: NextRequest) {
     return withHeaders(new NextResponse(crossSiteMessage, { status: 403 }), apiContentSecurityPolicy);
   }
 
+  // While the database is known not to answer, a page answers at once with a 503 (a file such as /robots.txt needs no
+  // database). The first page that met the outage got the error page; the API keeps asking and clears this when it answers.
+  const retryAfter = isFileRequest(pathname) ? undefined : databaseRetryAfterSeconds();
+  if (retryAfter !== undefined) {
+    const res = new NextResponse(unavailablePage(retryAfter), {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "retry-after": String(retryAfter),
+        "cache-control": "no-store",
+      },
+    });
+    return withHeaders(res, apiContentSecurityPolicy);
+  }
+
   const nonce = randomBytes(16).toString("base64");
   const csp = pageContentSecurityPolicy(nonce, { dev: env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
@@ -53,6 +69,15 @@ export function proxy(request: NextRequest) {
     ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   return withHeaders(res, csp);
+}
+
+function isFileRequest(pathname: string): boolean {
+  return /\.[a-z0-9]+$/i.test(pathname);
+}
+
+/** A page of its own, no script and no stylesheet: the app's pages and their assets may need what is not answering. */
+function unavailablePage(retryAfter: number): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tidings is unavailable</title></head><body><main><h1>Tidings is unavailable</h1><p>The database is not answering right now. Nothing you had saved is lost; try again in ${retryAfter} second${retryAfter === 1 ? "" : "s"}.</p></main></body></html>`;
 }
 
 export const config = {

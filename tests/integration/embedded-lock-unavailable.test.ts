@@ -1,7 +1,8 @@
-// After a crash, the embedded database's lock stays until it goes stale (15 s): meanwhile the API answers 503 with
-// Retry-After — not a 500 — and once the lock is stale the next request opens the database and is served.
+// While another process holds the embedded database, and after a crash whose owner cannot be confirmed dead (another
+// machine sharing the folder) until the lock goes stale (15 s), the API answers 503 with Retry-After — not a 500 — and
+// once the lock is stale the next request is served. An owner known dead (same machine, pid gone) is taken over at once.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -51,9 +52,11 @@ describe("the embedded database locked by another (or a crashed) process", () =>
     expect(live.json.error.message).toMatch(/try again/i);
     expect(live.headers.get("retry-after")).toBe("15");
 
-    // Crashed: the lock file stays behind; until it is stale, still a 503 (before: a 500 INTERNAL).
+    // Crashed on a machine we cannot ask (the owner record names another host): the lock stays behind and, until it
+    // is stale, still a 503 (before: a 500 INTERNAL).
     held.child.kill("SIGKILL");
     await held.exited;
+    writeFileSync(`${dir}.lock.owner`, JSON.stringify({ pid: 1, host: "another-machine" }));
     const stale = await api("GET", "/api/health");
     expect(stale.status).toBe(503);
     expect(stale.json.error.code).toBe("UNAVAILABLE");
@@ -70,4 +73,19 @@ describe("the embedded database locked by another (or a crashed) process", () =>
     const served = await api("GET", "/api/v1/workspaces", { token: "tid_" + "a".repeat(40) });
     expect(served.status).toBe(401); // an unknown token, answered by the database this time
   }, 180_000);
+
+  it("takes over at once the lock of a process on this machine that died", async () => {
+    const { closeDb } = await import("@/lib/data/db/client");
+    await closeDb();
+    const held = await holdDatabase();
+    holder = held.child;
+    const live = await api("GET", "/api/v1/workspaces", { token: "tid_" + "a".repeat(40) });
+    expect(live.status).toBe(503);
+
+    held.child.kill("SIGKILL");
+    await held.exited;
+    // No waiting for staleness: the very next request is served by the database.
+    const served = await api("GET", "/api/v1/workspaces", { token: "tid_" + "a".repeat(40) });
+    expect(served.status).toBe(401);
+  }, 60_000);
 });

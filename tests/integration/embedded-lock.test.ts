@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EmbeddedDatabaseLockedError, lockDataDir } from "@/lib/data/db/embedded-lock";
@@ -88,6 +88,29 @@ describe("embedded database lock", () => {
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);
   }, 120_000);
+
+  it("a lock whose owner died on this machine is taken over; a live owner's or another machine's is not", async () => {
+    const dir = path.join(root, "dead-owner");
+    const holder = await opener(dir);
+    expect(holder.line).toBe("ready");
+    const owner = JSON.parse(readFileSync(`${dir}.lock.owner`, "utf8")) as { pid: number; host: string };
+    expect(owner).toEqual({ pid: holder.child.pid, host: hostname() });
+    expect(await lockError(dir)).toBeInstanceOf(EmbeddedDatabaseLockedError); // alive: refused
+
+    holder.child.kill("SIGKILL");
+    await holder.exited;
+    const release = await lockDataDir(dir); // dead: taken over without waiting 15 s
+    expect(JSON.parse(readFileSync(`${dir}.lock.owner`, "utf8"))).toEqual({ pid: process.pid, host: hostname() });
+    await release();
+    expect(existsSync(`${dir}.lock.owner`)).toBe(false);
+
+    // The same dead pid recorded by another machine: it cannot be asked, so the lock holds until it is stale.
+    const other = await opener(dir);
+    other.child.kill("SIGKILL");
+    await other.exited;
+    writeFileSync(`${dir}.lock.owner`, JSON.stringify({ pid: other.child.pid, host: "another-machine" }));
+    expect(await lockError(dir)).toBeInstanceOf(EmbeddedDatabaseLockedError);
+  }, 60_000);
 
   it("does not lock out a different directory", async () => {
     const a = await lockDataDir(path.join(root, "a"));

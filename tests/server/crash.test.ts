@@ -1,7 +1,7 @@
 // The crash tier: the production server on the embedded database and on PostgreSQL, written to steadily through the
 // API (posts with @mentions, invites), SIGKILLed at seeded random moments and restarted. At the end every acknowledged
 // (2xx) write is there, every promised email is in the mailbox exactly once, and no outbox row is stuck.
-//   CRASH_KILLS=<n> kills per database (default 10) · CRASH_SEED=<n> replays a run (default 1)
+//   CRASH_KILLS=<n> kills per database (default 24) · CRASH_SEED=<n> replays a run (default 1)
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { baseEnv, startServer, waitFor, type Server } from "./server";
 
-const KILLS = Number(process.env.CRASH_KILLS ?? 10);
+const KILLS = Number(process.env.CRASH_KILLS ?? 24);
 const SEED = Number(process.env.CRASH_SEED ?? 1);
 const adminUrl = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 

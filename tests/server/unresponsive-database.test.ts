@@ -1,5 +1,6 @@
 // Finding 3 on the production server: a database that accepts connections and never answers. Health answers 503
-// within its deadline, the API answers 503, a page that reads the database gets the unavailable error page, and the log says why.
+// within its deadline, the API answers 503, a page that reads the database gets the unavailable error page and every
+// page after it a quick 503, and the log says why.
 import net from "node:net";
 import { afterAll, expect, it } from "vitest";
 import { baseEnv, startServer, waitFor, type Server } from "./server";
@@ -39,10 +40,23 @@ it("answers 503 (health, API) and the unavailable page (pages), and logs why", a
   expect(((await api.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE");
   expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
 
-  // A page: the error reaches app/error.tsx (rendered in the browser) with the digest it shows "unavailable" for.
+  // Health and the API found the database silent: meanwhile every page answers a 503 with Retry-After at once, from the
+  // proxy, without waiting on the database. A file needs no database and is still served.
   const page = await fetch(`${server.url}/dev/mailbox`);
-  expect(page.status).toBeGreaterThanOrEqual(500);
-  expect(await page.text()).toContain("DATABASE_UNAVAILABLE");
+  expect(page.status).toBe(503);
+  const retryAfter = Number(page.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(await page.text()).toContain("The database is not answering");
+  expect((await fetch(`${server.url}/robots.txt`)).status).toBe(200);
+
+  // Once that lapses, the next page asks the database again: the error reaches app/error.tsx with the digest it shows
+  // "unavailable" for, and the pages after it answer 503 again.
+  await new Promise((resolve) => setTimeout(resolve, (retryAfter + 1) * 1000));
+  const asked = await fetch(`${server.url}/dev/mailbox`);
+  expect(asked.status).toBeGreaterThanOrEqual(500);
+  expect(await asked.text()).toContain("DATABASE_UNAVAILABLE");
+  expect((await fetch(`${server.url}/dev/mailbox`)).status).toBe(503);
+
   expect(sockets.size).toBeGreaterThan(0); // it was our silent listener that did not answer
   expect(server.output()).toMatch(/database unavailable/);
 });

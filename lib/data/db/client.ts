@@ -1,6 +1,7 @@
 // The database client: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set, otherwise the
 // embedded PGlite, locked, migrated on open, and shared by the whole process (one instance per directory).
 import "server-only";
+import { markDatabaseAnswering, markDatabaseUnavailable } from "@/lib/availability";
 import { databaseUnavailableReason } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -40,6 +41,9 @@ const timeouts = {
   queryMs: env.DATABASE_QUERY_TIMEOUT_MS,
 };
 
+/** How long a database that did not answer is left alone (Retry-After; pages answer 503 from the proxy meanwhile). */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
 /** Interactive transactions: waiting to begin one (PGlite has one connection; PostgreSQL a pool) and its whole run. */
 const transactionOptions = { maxWait: timeouts.connectMs, timeout: timeouts.queryMs };
 
@@ -52,12 +56,17 @@ function withUnavailability(prisma: PrismaClient): PrismaClient {
     query: {
       async $allOperations({ args, query, operation, model }) {
         try {
-          return (await query(args)) as unknown;
+          const result = (await query(args)) as unknown;
+          markDatabaseAnswering();
+          return result;
         } catch (error) {
           const reason = databaseUnavailableReason(error);
           if (reason === undefined || error instanceof DatabaseUnavailableError) throw error;
           log.warn("database unavailable", { operation, model, reason });
-          throw new DatabaseUnavailableError(`The database is not answering: ${reason}`, 5, { cause: error });
+          markDatabaseUnavailable(UNAVAILABLE_RETRY_SECONDS);
+          throw new DatabaseUnavailableError(`The database is not answering: ${reason}`, UNAVAILABLE_RETRY_SECONDS, {
+            cause: error,
+          });
         }
       },
     },
@@ -128,6 +137,7 @@ async function opened(): Promise<Opened> {
     if (error instanceof EmbeddedDatabaseLockedError) {
       log.warn("database unavailable", { reason: error.message });
       const message = `${error.message} (a process that crashed leaves a lock that goes stale within ${EMBEDDED_LOCK_STALE_SECONDS} s)`;
+      markDatabaseUnavailable(EMBEDDED_LOCK_STALE_SECONDS);
       throw new DatabaseUnavailableError(message, EMBEDDED_LOCK_STALE_SECONDS, { cause: error });
     }
     throw error;
