@@ -83,6 +83,8 @@ const schema = z
     /** How long a signed file URL stays valid, in seconds. */
     FILE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** "on": API responses carry `Server-Timing: sql;desc="<n> statements"` (the HTTP bench reads it). */
+    SERVER_TIMING: z.enum(["on", "off"]).default("off"),
     /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
     LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
     /** Set by Vercel; a Vercel deployment must configure every managed service. */

@@ -37,6 +37,6 @@ export async function removeChannelMember(actor: Actor, workspaceId: string, cha
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
   assertCanRemoveChannelMember(actor, channel, userId);
   const target = await findChannelForUser(db, channelId, userId);
-  if (!target?.members.length) throw notFound("Channel member");
+  if (!target?.isMember) throw notFound("Channel member");
   await deleteChannelMember(db, channelId, userId);
 }
