@@ -3,6 +3,7 @@
 // database through the driver adapter (so PostgreSQL and PGlite alike, whichever this run is on). An N+1 cannot
 // come back unseen: a change that adds a statement to an operation fails here until its contract says so.
 import { beforeAll, describe, expect, it } from "vitest";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { countStatements } from "@/lib/request-context";
 import { contracts } from "@/lib/validation/api";
@@ -56,6 +57,7 @@ describe("statement counting", () => {
 describe("every contract stays within its maxStatements", () => {
   it.each(all.map((c) => [c.operationId, c] as const))("%s", async (operationId, c) => {
     const body = c.body ? sampleBody(c as BodyContract, world.ids) : undefined;
+    await forgetActorsOf([world.ownerId]); // cold: the bound covers authentication from the database
     const { result: res, statements } = await countStatements(() =>
       api(c.method, contractUrl(c, world.ids), { cookie: world.cookie, body }),
     );
@@ -68,5 +70,17 @@ describe("every contract stays within its maxStatements", () => {
     const { result: res, statements } = await countStatements(() => api("GET", "/api/health"));
     expect(res.status).toBe(200);
     expect(statements).toBeLessThanOrEqual(healthContract.maxStatements);
+  });
+});
+
+describe("with a warm cache", () => {
+  it("an authenticated read is its one query: no statement for the session or the token", async () => {
+    const url = `/api/v1/workspaces/${world.ids.workspaceId}/channels/${world.ids.channelId}/posts`;
+    for (const auth of [{ cookie: world.cookie }, { token: world.readToken }]) {
+      for (let i = 0; i < 2; i++) await api("GET", url, auth); // a token's grant is stored from its second request
+      const { result: res, statements } = await countStatements(() => api("GET", url, auth));
+      expect(res.status).toBe(200);
+      expect(statements).toBe(1);
+    }
   });
 });
