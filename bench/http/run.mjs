@@ -140,12 +140,17 @@ async function seed() {
      VALUES ($1, $2, $3, 'bench', $4, $5, ARRAY['posts:read', 'posts:write'])`,
     [tokenId, workspaceId, userId, token.slice(0, 10), createHash("sha256").update(token).digest("hex")],
   );
+  const sessionId = id("s");
+  await db.query(
+    `INSERT INTO "Session" ("id", "userId", "device", "clientAddress") VALUES ($1, $2, 'bench', '127.0.0.0/24')`,
+    [sessionId, userId],
+  );
   await db.query("ANALYZE");
   await db.end();
   // A session cookie as Auth.js writes it (lib/auth/next-auth.ts: the claims in the encrypted JWT).
   const cookieName = "authjs.session-token";
   const jwt = await encode({
-    token: { sub: userId, claims: { uid: userId, cv: 0, ws: { [workspaceId]: "OWNER" } } },
+    token: { sub: userId, claims: { uid: userId, sid: sessionId, cv: 0, ws: { [workspaceId]: "OWNER" } } },
     secret,
     salt: cookieName,
   });
@@ -225,11 +230,14 @@ async function main() {
   // Statements per request, from Tidings' Server-Timing header (the bare arms send one statement by construction).
   const statements = {};
   for (const [name, a] of Object.entries(arms)) {
-    const res = await fetch(url(a), { method: a.method ?? "GET", headers: a.headers, body: a.body });
-    if (res.status >= 300) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
-    const st = /sql;desc="(\d+) statements"/.exec(res.headers.get("server-timing") ?? "");
-    statements[name] = st ? Number(st[1]) : 1;
+    // The third call's count: the first two warm the actor cache (a token's grant is stored from its second call).
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(url(a), { method: a.method ?? "GET", headers: a.headers, body: a.body });
+      if (res.status >= 300) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      const st = /sql;desc="(\d+) statements"/.exec(res.headers.get("server-timing") ?? "");
+      statements[name] = st ? Number(st[1]) : 1;
+    }
   }
   const fire = (a, connections, seconds) =>
     autocannon({

@@ -98,4 +98,52 @@ export function actorCacheSuite() {
       expect((await api("GET", `/api/v1/workspaces/${made.json.data.id}`, { cookie })).status).toBe(200);
     });
   });
+
+  describe("the sidebar's channel list, cached per reader", () => {
+    it("is served without a statement when warm, and shows every change on the next request", async () => {
+      const { workspace, cookie: ownerCookie } = await createWorkspaceWithOwner();
+      const member = await memberOf(workspace.id, "MEMBER");
+      const base = `/api/v1/workspaces/${workspace.id}/channels`;
+      const list = async () => {
+        const res = await api("GET", base, { cookie: member.cookie });
+        expect(res.status).toBe(200);
+        return res.json.data as {
+          id: string;
+          name: string;
+          isMember: boolean;
+          archived?: boolean;
+          archivedAt?: string | null;
+        }[];
+      };
+      await list();
+      const warmed = await countStatements(list);
+      expect(warmed.statements).toBe(0);
+      expect(warmed.result.map((c) => c.name)).toEqual(["general"]);
+
+      const made = await api("POST", base, { cookie: ownerCookie, body: { name: "news", kind: "PUBLIC" } });
+      expect(made.status).toBe(201);
+      const news = made.json.data.id as string;
+      expect((await list()).find((c) => c.id === news)).toMatchObject({ name: "news", isMember: false });
+
+      expect(
+        (await api("POST", `${base}/${news}/members`, { cookie: member.cookie, body: { userId: member.user.id } }))
+          .status,
+      ).toBeLessThan(300);
+      expect((await list()).find((c) => c.id === news)?.isMember).toBe(true);
+
+      expect((await api("PATCH", `${base}/${news}`, { cookie: ownerCookie, body: { name: "headlines" } })).status).toBe(
+        200,
+      );
+      expect((await list()).find((c) => c.id === news)?.name).toBe("headlines");
+
+      const secret = await api("POST", base, { cookie: ownerCookie, body: { name: "secret", kind: "PRIVATE" } });
+      expect((await list()).some((c) => c.id === secret.json.data.id)).toBe(false);
+      const added = await api("POST", `${base}/${secret.json.data.id}/members`, {
+        cookie: ownerCookie,
+        body: { userId: member.user.id },
+      });
+      expect(added.status).toBeLessThan(300);
+      expect((await list()).some((c) => c.id === secret.json.data.id)).toBe(true);
+    });
+  });
 }

@@ -1,15 +1,11 @@
 // Resolved actors, cached so a warm request runs no authentication statement: a session's claims by session id, an
-// API token's grant by its hash. Each entry carries its person's generation (a random tag under the person's key):
-// whatever takes rights away (a role change, removal, token revocation, a session ending) deletes the generation
-// once its transaction committed, so every entry of that person, on every instance, stops matching at once. A
-// request reads the generation *before* the database, so an answer read just before a change can never be stored
-// under the generation that follows it. A cache that cannot answer is a miss: the caller asks the database.
+// API token's grant by its hash. Each entry carries its person's generation (generations.ts): whatever changes or
+// takes rights away deletes it once its transaction committed, so every entry of that person stops matching at once.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
 import type { Role } from "../generated/prisma/enums";
-import { cacheKey, cacheStore, type Cache } from "./store";
+import { attempt, forgetGenerations, generationKey, generationOf } from "./generations";
+import { cacheKey } from "./store";
 
 export type CachedSession = { uid: string; cv: number; ws: Record<string, Role>; seenAt: number; gen: string };
 /** A token's grant as the database said it (a revoked one too, so it is refused without a statement). */
@@ -29,34 +25,19 @@ type TokenSlot = { userId: string; grant?: CachedToken };
 /** What a lookup found, and the generation to store a fresh answer under (null: store nothing). */
 export type Lookup<T> = { hit: T | null; gen: string | null };
 
-const genKey = (userId: string) => cacheKey("actor", "gen", userId);
 const sessionKey = (sessionId: string) => cacheKey("actor", "session", sessionId);
 const tokenKey = (tokenHash: string) => cacheKey("actor", "token", tokenHash);
 
-async function attempt<T>(what: string, run: (cache: Cache) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run(await cacheStore());
-  } catch (error) {
-    log.warn("cache unavailable; asking the database", { what, error });
-    return undefined;
-  }
-}
-
-/** The person's generation, made when absent (outliving the entries it tags, so it is not remade under them). */
-async function generationOf(cache: Cache, userId: string, seen: unknown): Promise<string> {
-  if (typeof seen === "string") return seen;
-  const fresh = randomBytes(12).toString("base64url");
-  if (await cache.add(genKey(userId), fresh, env.CACHE_TTL_SECONDS * 2)) return fresh;
-  const [now] = await cache.get([genKey(userId)]);
-  if (typeof now !== "string") throw new Error("the generation vanished while it was being made");
-  return now;
-}
+const userScope = (userId: string) => `user:${userId}`;
 
 export async function lookUpSession(sessionId: string, userId: string): Promise<Lookup<CachedSession>> {
   const found = await attempt("session", async (cache) => {
-    const [entry, gen] = (await cache.get([sessionKey(sessionId), genKey(userId)])) as [CachedSession | null, unknown];
+    const [entry, gen] = (await cache.get([sessionKey(sessionId), generationKey(userScope(userId))])) as [
+      CachedSession | null,
+      unknown,
+    ];
     if (entry && typeof gen === "string" && entry.gen === gen && entry.uid === userId) return { hit: entry, gen };
-    return { hit: null, gen: await generationOf(cache, userId, gen) };
+    return { hit: null, gen: await generationOf(cache, userScope(userId), gen) };
   });
   return found ?? { hit: null, gen: null };
 }
@@ -73,9 +54,9 @@ export async function lookUpToken(tokenHash: string): Promise<Lookup<CachedToken
   const found = await attempt("token", async (cache) => {
     const [slot] = (await cache.get([tokenKey(tokenHash)])) as [TokenSlot | null];
     if (!slot) return { hit: null, gen: null };
-    const [gen] = await cache.get([genKey(slot.userId)]);
+    const [gen] = await cache.get([generationKey(userScope(slot.userId))]);
     if (slot.grant && typeof gen === "string" && slot.grant.gen === gen) return { hit: slot.grant, gen };
-    return { hit: null, gen: await generationOf(cache, slot.userId, gen) };
+    return { hit: null, gen: await generationOf(cache, userScope(slot.userId), gen) };
   });
   return found ?? { hit: null, gen: null };
 }
@@ -85,21 +66,5 @@ export async function rememberToken(tokenHash: string, userId: string, grant: Ca
   await attempt("token", (cache) => cache.set(tokenKey(tokenHash), slot, env.CACHE_TTL_SECONDS));
 }
 
-/**
- * Write-through for anything that takes rights away or changes them: called by lib/domain after its transaction
- * committed. Retried once; if the cache still cannot be reached, entries may live on until CACHE_TTL_SECONDS.
- */
-export async function forgetActorsOf(userIds: string[]): Promise<void> {
-  if (!userIds.length) return;
-  const keys = userIds.map(genKey);
-  for (let tries = 1; ; tries++) {
-    try {
-      return await (await cacheStore()).del(keys);
-    } catch (error) {
-      if (tries >= 2) {
-        log.error("cache unavailable: cached rights may outlive their change until the TTL", { userIds, error });
-        return;
-      }
-    }
-  }
-}
+/** Write-through for anything that changes a person's rights: lib/domain calls it once its transaction committed. */
+export const forgetActorsOf = (userIds: string[]) => forgetGenerations(userIds.map(userScope));

@@ -1,3 +1,4 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { addMemberToPublicChannels } from "@/lib/data/channels";
 import { getDb } from "@/lib/data/db/client";
@@ -63,6 +64,7 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
     });
     return result(invite.role, false);
   });
-  await forgetActorsOf([actor.userId]); // their cached claims lack the workspace they joined
+  // Their cached claims lack the workspace they joined, and their channel list its public channels.
+  await Promise.all([forgetActorsOf([actor.userId]), forgetComputed([channelsScope(accepted.workspaceId)])]);
   return accepted;
 }

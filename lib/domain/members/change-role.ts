@@ -1,3 +1,4 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { deleteChannelMemberships, listChannelMembershipsInWorkspace } from "@/lib/data/channels";
@@ -38,6 +39,7 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, userId
       joinedAt: target.createdAt,
     };
   });
-  await forgetActorsOf([userId]); // committed: the next request, on any instance, reads the new role
+  // Committed: the next request, on any instance, reads the new role (and a demotion's dropped channels).
+  await Promise.all([forgetActorsOf([userId]), forgetComputed([channelsScope(workspaceId)])]);
   return changed;
 }
