@@ -45,6 +45,12 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     /** Key prefix of the rate-limit counters in Redis (several deployments may share one database). */
     RATE_LIMIT_PREFIX: z.string().min(1).default("tidings:rl"),
+    /** Key prefix of the cache (resolved actors, computed results) in Redis; the adapter follows UPSTASH_REDIS_REST_*. */
+    CACHE_PREFIX: z.string().min(1).default("tidings:cache"),
+    /** How long a cache entry lives at most (invalidation is by write-through; this bounds a lost one). */
+    CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** Most entries the in-process cache holds (the oldest go first). */
+    CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     /** Requests per minute per API token or signed-in person on /api/v1. */
     RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     /** Shows /api/health's details to a monitor sending `Authorization: Bearer <HEALTH_TOKEN>`. */
@@ -83,6 +89,8 @@ const schema = z
     /** How long a signed file URL stays valid, in seconds. */
     FILE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** "on": API responses carry `Server-Timing: sql;desc="<n> statements"` (the HTTP bench reads it). */
+    SERVER_TIMING: z.enum(["on", "off"]).default("off"),
     /** `auto`: pretty, coloured lines in development when stdout is a terminal; JSON lines otherwise. */
     LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
     /** Set by Vercel; a Vercel deployment must configure every managed service. */

@@ -15,3 +15,24 @@ export function noteOutboxWrite(): void {
   if (store) store.outboxWritten = true;
 }
 export const outboxWritten = (): boolean => storage.getStore()?.outboxWritten === true;
+
+// SQL statements sent to the database, counted per scope (the data layer's driver wrapper calls noteStatement):
+// the statement-count guard and the Server-Timing header read them. Scopes nest; a statement counts in each.
+type StatementScope = { statements: number; parent: StatementScope | undefined };
+// One per process, not per module copy: a production build bundles this file into each route, while the database
+// client (and so the driver wrapper calling noteStatement) is shared by all of them.
+const scopesKey = Symbol.for("tidings.statement-scopes");
+const statementScopes = ((globalThis as { [scopesKey]?: AsyncLocalStorage<StatementScope> })[scopesKey] ??=
+  new AsyncLocalStorage<StatementScope>());
+
+export function noteStatement(): void {
+  for (let s = statementScopes.getStore(); s; s = s.parent) s.statements++;
+}
+
+/** Runs `run` and counts the SQL statements it (and anything it awaits) sends. */
+export async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const scope: StatementScope = { statements: 0, parent: statementScopes.getStore() };
+  // Awaited inside the scope: Prisma's queries are lazy thenables that run only when awaited.
+  const result = await statementScopes.run(scope, async () => await run());
+  return { result, statements: scope.statements };
+}

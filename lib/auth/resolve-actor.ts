@@ -1,5 +1,6 @@
 // Authenticate: a request (session cookie or `Authorization: Bearer`) → the one Actor every layer below trusts.
 import "server-only";
+import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import { AppError } from "@/lib/errors";
 import { freshClaims, sessionActor, type SessionClaims } from "./claims";
@@ -27,16 +28,36 @@ function readSessionCookie(cookies: CookieReader): { name: string; value: string
   return null;
 }
 
-export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
-  const cookie = readSessionCookie(cookies);
-  if (!cookie) return null;
-  const token = await decode<{ claims?: SessionClaims }>({
+// Decrypting the session cookie (key derivation + JWE) is most of a warm request's CPU, and a given cookie always
+// decrypts to the same claims: the last few thousand are kept until the token's own expiry. Whether the session is
+// still open, and its current claims, is still asked on every request (freshClaims).
+const decoded = new Map<string, { claims: SessionClaims; exp: number }>();
+const DECODED_MAX = 5_000;
+
+async function decodeSessionCookie(cookie: { name: string; value: string }): Promise<SessionClaims | null> {
+  const key = createHash("sha256").update(cookie.name).update("\0").update(cookie.value).digest("base64url");
+  const hit = decoded.get(key);
+  if (hit && hit.exp * 1000 > Date.now()) return hit.claims;
+  const token = await decode<{ claims?: SessionClaims; exp?: number }>({
     token: cookie.value,
     secret: authSecret(),
     salt: cookie.name,
   }).catch(() => null);
   if (!token?.claims) return null;
-  const claims = await freshClaims(token.claims);
+  if (typeof token.exp === "number") {
+    decoded.delete(key);
+    decoded.set(key, { claims: token.claims, exp: token.exp });
+    if (decoded.size > DECODED_MAX) decoded.delete(decoded.keys().next().value ?? key);
+  }
+  return token.claims;
+}
+
+export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+  const cookie = readSessionCookie(cookies);
+  if (!cookie) return null;
+  const fromCookie = await decodeSessionCookie(cookie);
+  if (!fromCookie) return null;
+  const claims = await freshClaims(fromCookie);
   return claims ? sessionActor(claims) : null;
 }
 

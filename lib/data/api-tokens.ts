@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import type { Role } from "./generated/prisma/enums";
 
 const tokenSelect = {
   id: true,
@@ -29,16 +30,26 @@ export function insertApiToken(
   return db.apiToken.create({ data, select: tokenSelect });
 }
 
-/** The token with its owner's current memberships (the role in the token's workspace is picked from them), in one call. */
-export function findApiTokenForAuth(db: DbOrTx, tokenHash: string) {
-  return db.apiToken.findUnique({
-    where: { tokenHash },
-    select: {
-      ...tokenSelect,
-      tokenHash: true,
-      user: { select: { memberships: { select: { workspaceId: true, role: true } } } },
-    },
-  });
+export type ApiTokenAuthRow = {
+  id: string;
+  userId: string;
+  workspaceId: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  /** The owner's role in the token's workspace now (null: no longer a member). */
+  role: Role | null;
+};
+
+/** The token with its owner's current role in its workspace, in one statement. */
+export async function findApiTokenForAuth(db: DbOrTx, tokenHash: string): Promise<ApiTokenAuthRow | null> {
+  const rows = await db.$queryRaw<ApiTokenAuthRow[]>`
+    SELECT t.id, t."userId", t."workspaceId", t.scopes, t."expiresAt", t."lastUsedAt", t."revokedAt", m.role::text AS role
+    FROM "ApiToken" t
+    LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."workspaceId" = t."workspaceId"
+    WHERE t."tokenHash" = ${tokenHash}`;
+  return rows[0] ?? null;
 }
 
 export function findMembershipRole(db: DbOrTx, workspaceId: string, userId: string) {

@@ -26,12 +26,25 @@ export function channelNameTaken(db: DbOrTx, workspaceId: string, name: string, 
     .then((n) => n > 0);
 }
 
-/** The channel, and whether `userId` is a member of it, in one query. */
-export function findChannelForUser(db: DbOrTx, channelId: string, userId: string) {
-  return db.channel.findUnique({
-    where: { id: channelId },
-    select: { ...channelSelect, members: { where: { userId }, select: { userId: true } } },
-  });
+/** The channel, and whether `userId` is a member of it, in one statement. */
+export async function findChannelForUser(db: DbOrTx, channelId: string, userId: string) {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      workspaceId: string;
+      name: string;
+      description: string;
+      kind: ChannelKind;
+      archivedAt: Date | null;
+      createdAt: Date;
+      createdById: string | null;
+      isMember: boolean;
+    }[]
+  >`SELECT c."id", c."workspaceId", c."name", c."description", c."kind"::text AS "kind", c."archivedAt", c."createdAt",
+      c."createdById",
+      EXISTS (SELECT 1 FROM "ChannelMember" m WHERE m."channelId" = c."id" AND m."userId" = ${userId}) AS "isMember"
+    FROM "Channel" c WHERE c."id" = ${channelId}`;
+  return rows[0] ?? null;
 }
 
 export function listChannelsWithMembership(db: DbOrTx, workspaceId: string, userId: string) {

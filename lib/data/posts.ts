@@ -1,58 +1,165 @@
 import "server-only";
+import { createId } from "@paralleldrive/cuid2";
+import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
 
-export const postSelect = {
-  id: true,
-  workspaceId: true,
-  channelId: true,
-  authorId: true,
-  title: true,
-  body: true,
-  createdAt: true,
-  editedAt: true,
-  deletedAt: true,
-  author: { select: { id: true, name: true, handle: true } },
-  _count: { select: { comments: { where: { deletedAt: null } } } },
-} as const;
+export type PostRow = {
+  id: string;
+  workspaceId: string;
+  channelId: string;
+  authorId: string;
+  title: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  author: { id: string; name: string; handle: string };
+  /** Comments not deleted: counted for this post only (an index range), never by aggregating the whole table. */
+  commentCount: number;
+};
 
-export function insertPost(
+// The columns of a post row, its author's, and its own comment count, for the raw reads below.
+const postColumns = Prisma.sql`p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body",
+  p."createdAt", p."editedAt", p."deletedAt", u."name" AS "authorName", u."handle" AS "authorHandle",
+  (SELECT count(*)::int FROM "Comment" c WHERE c."postId" = p."id" AND c."deletedAt" IS NULL) AS "commentCount"`;
+
+type RawPost = Omit<PostRow, "author"> & { authorName: string; authorHandle: string };
+
+const fromRaw = ({ authorName, authorHandle, ...p }: RawPost): PostRow => ({
+  ...p,
+  author: { id: p.authorId, name: authorName, handle: authorHandle },
+});
+
+/** Inserts the post and returns it with its author (a new post has no comments), in one statement. */
+export async function insertPost(
   tx: DbOrTx,
   data: { workspaceId: string; channelId: string; authorId: string; title: string; body: string },
-) {
-  return tx.post.create({ data, select: postSelect });
+): Promise<PostRow> {
+  const rows = await tx.$queryRaw<RawPost[]>`WITH p AS (
+      INSERT INTO "Post" ("id", "workspaceId", "channelId", "authorId", "title", "body", "createdAt")
+      VALUES (${createId()}, ${data.workspaceId}, ${data.channelId}, ${data.authorId}, ${data.title}, ${data.body},
+        ${new Date()})
+      RETURNING *
+    )
+    SELECT p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body", p."createdAt", p."editedAt",
+      p."deletedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"
+    FROM p JOIN "User" u ON u."id" = p."authorId"`;
+  const row = rows[0];
+  if (!row) throw new Error("insertPost: the author does not exist");
+  return fromRaw(row);
 }
 
-export function findPost(db: DbOrTx, id: string) {
-  return db.post.findUnique({ where: { id }, select: postSelect });
+/** The post, its author and its comment count, in one statement. */
+export async function findPost(db: DbOrTx, id: string): Promise<PostRow | null> {
+  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
+    FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ${id}`;
+  return rows[0] ? fromRaw(rows[0]) : null;
 }
 
-/** Newest first; `after` is the (createdAt, id) of the last row of the previous page. */
-export function listChannelPosts(
+/** Several posts by id (with authors and comment counts), in one statement. */
+export async function findPostsByIds(db: DbOrTx, ids: string[]): Promise<PostRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
+    FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ANY(${ids}::text[])`;
+  return rows.map(fromRaw);
+}
+
+export type ChannelPage = {
+  /** The channel (null when it does not exist in that workspace) and whether `userId` is one of its members. */
+  channel: {
+    id: string;
+    workspaceId: string;
+    name: string;
+    description: string;
+    kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
+    archivedAt: Date | null;
+    createdAt: Date;
+    createdById: string | null;
+    isMember: boolean;
+  } | null;
+  posts: PostRow[];
+};
+
+/**
+ * One statement for a channel's page of posts: the channel's facts and the reader's membership (for the domain's
+ * visibility decision), then up to `limit` live posts newest first, each with its author and comment count.
+ * `after` is the (createdAt, id) of the last row of the previous page.
+ */
+export async function listChannelPage(
   db: DbOrTx,
-  channelId: string,
-  limit: number,
-  after?: { createdAt: Date; id: string },
-) {
-  return db.post.findMany({
-    where: {
-      channelId,
-      deletedAt: null,
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+  q: { workspaceId: string; channelId: string; userId: string; limit: number; after?: { createdAt: Date; id: string } },
+): Promise<ChannelPage> {
+  const keyset = q.after
+    ? Prisma.sql`AND (p."createdAt", p."id") < (${q.after.createdAt}::timestamp(3), ${q.after.id})`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<
+    ({
+      chId: string;
+      chName: string;
+      chDescription: string;
+      chKind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
+      chArchivedAt: Date | null;
+      chCreatedAt: Date;
+      chCreatedById: string | null;
+      chIsMember: boolean;
+    } & ({ id: null } | RawPost))[]
+  >`WITH ch AS (
+      SELECT c."id", c."workspaceId", c."name", c."description", c."kind"::text AS "kind", c."archivedAt", c."createdAt",
+        c."createdById",
+        EXISTS (SELECT 1 FROM "ChannelMember" m WHERE m."channelId" = c."id" AND m."userId" = ${q.userId}) AS "isMember"
+      FROM "Channel" c WHERE c."id" = ${q.channelId} AND c."workspaceId" = ${q.workspaceId}
+    ), page AS (
+      SELECT ${postColumns}
+      FROM "Post" p JOIN "User" u ON u."id" = p."authorId"
+      WHERE p."channelId" = ${q.channelId} AND p."deletedAt" IS NULL ${keyset}
+      ORDER BY p."createdAt" DESC, p."id" DESC
+      LIMIT ${q.limit}
+    )
+    SELECT ch."id" AS "chId", ch."name" AS "chName", ch."description" AS "chDescription", ch."kind" AS "chKind",
+      ch."archivedAt" AS "chArchivedAt", ch."createdAt" AS "chCreatedAt", ch."createdById" AS "chCreatedById",
+      ch."isMember" AS "chIsMember", page.*
+    FROM ch LEFT JOIN page ON true
+    ORDER BY page."createdAt" DESC, page."id" DESC`;
+  const first = rows[0];
+  if (!first) return { channel: null, posts: [] };
+  return {
+    channel: {
+      id: first.chId,
+      workspaceId: q.workspaceId,
+      name: first.chName,
+      description: first.chDescription,
+      kind: first.chKind,
+      archivedAt: first.chArchivedAt,
+      createdAt: first.chCreatedAt,
+      createdById: first.chCreatedById,
+      isMember: first.chIsMember,
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: postSelect,
-  });
+    posts: rows.flatMap(
+      ({
+        chId: _i,
+        chName: _n,
+        chDescription: _d,
+        chKind: _k,
+        chArchivedAt: _a,
+        chCreatedAt: _c,
+        chCreatedById: _b,
+        chIsMember: _m,
+        ...p
+      }) => (p.id === null ? [] : [fromRaw(p as RawPost)]),
+    ),
+  };
 }
 
-export function updatePost(
+/** Updates the post and reads it back with its author and comment count: two statements. */
+export async function updatePost(
   tx: DbOrTx,
   id: string,
   data: { title?: string; body?: string; editedAt?: Date; deletedAt?: Date | null; deletedById?: string | null },
-) {
-  return tx.post.update({ where: { id }, data, select: postSelect });
+): Promise<PostRow> {
+  await tx.post.update({ where: { id }, data, select: { id: true } });
+  const post = await findPost(tx, id);
+  if (!post) throw new Error(`updatePost: post ${id} vanished inside its transaction`);
+  return post;
 }
 
 /** Hard-deletes posts soft-deleted before `before` (past the restore window); comments and mentions cascade. */

@@ -1,22 +1,52 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import type { Role } from "./generated/prisma/enums";
 
 export function insertSession(db: DbOrTx, data: { userId: string; device: string; clientAddress: string }) {
   return db.session.create({ data, select: { id: true } });
 }
 
-export type SessionCheckRow = { userId: string; endedAt: Date | null; lastSeenAt: Date; claimsVersion: number };
+export type SessionClaimsRow = {
+  userId: string;
+  endedAt: Date | null;
+  lastSeenAt: Date;
+  claimsVersion: number;
+  /** Only when the claims version differs from the one the caller knows. */
+  memberships: { workspaceId: string; role: Role }[];
+};
 
 /**
- * The one lookup per request: the session's state and its person's claims version, in a single round trip (a join
- * by primary key; Prisma's nested select would issue two queries).
+ * The per-request check in one round trip: the session's state, its person's claims version and, only when that
+ * differs from `knownVersion`, their memberships (so a current session reads one row, a stale one reloads).
  */
-export async function findSessionCheck(db: DbOrTx, sessionId: string): Promise<SessionCheckRow | null> {
-  const rows = await db.$queryRaw<SessionCheckRow[]>`
-    SELECT s."userId", s."endedAt", s."lastSeenAt", u."claimsVersion"
+export async function findSessionClaims(
+  db: DbOrTx,
+  sessionId: string,
+  knownVersion: number,
+): Promise<SessionClaimsRow | null> {
+  const rows = await db.$queryRaw<
+    {
+      userId: string;
+      endedAt: Date | null;
+      lastSeenAt: Date;
+      claimsVersion: number;
+      workspaceId: string | null;
+      role: Role | null;
+    }[]
+  >`
+    SELECT s."userId", s."endedAt", s."lastSeenAt", u."claimsVersion", m."workspaceId", m."role"::text AS "role"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u.id AND u."claimsVersion" <> ${knownVersion}::int
     WHERE s.id = ${sessionId}`;
-  return rows[0] ?? null;
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    userId: first.userId,
+    endedAt: first.endedAt,
+    lastSeenAt: first.lastSeenAt,
+    claimsVersion: first.claimsVersion,
+    memberships: rows.flatMap((r) => (r.workspaceId && r.role ? [{ workspaceId: r.workspaceId, role: r.role }] : [])),
+  };
 }
 
 /** Moves "last seen" forward unless it was written after `unlessAfter` (so at most one write per interval). */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import type { Role } from "./generated/prisma/enums";
 
 export const publicUserSelect = { id: true, name: true, handle: true, email: true } as const;
 
@@ -39,6 +40,23 @@ export function insertUser(
 /** Invalidates every session's claims of these users (role changed, membership added or removed). */
 export function bumpClaimsVersion(db: DbOrTx, userIds: string[]) {
   return db.user.updateMany({ where: { id: { in: userIds } }, data: { claimsVersion: { increment: 1 } } });
+}
+
+/**
+ * One statement for a session's claims check: the user's current claims version and, only when it differs from
+ * `knownVersion`, their memberships (so a current session reads one row, a stale one reloads in the same trip).
+ */
+export async function findClaimsSince(db: DbOrTx, userId: string, knownVersion: number) {
+  const rows = await db.$queryRaw<{ claimsVersion: number; workspaceId: string | null; role: Role | null }[]>`
+    SELECT u."claimsVersion", m."workspaceId", m."role"::text AS "role"
+    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id" AND u."claimsVersion" <> ${knownVersion}::int
+    WHERE u."id" = ${userId}`;
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    claimsVersion: first.claimsVersion,
+    memberships: rows.flatMap((r) => (r.workspaceId && r.role ? [{ workspaceId: r.workspaceId, role: r.role }] : [])),
+  };
 }
 
 export function findUserClaims(db: DbOrTx, userId: string) {

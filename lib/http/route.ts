@@ -6,7 +6,8 @@ import { actorFromRequest, hasSessionCookie } from "@/lib/auth/resolve-actor";
 import { hasScope, type Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitDetails } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
-import { withRequestContext } from "@/lib/request-context";
+import { countStatements, withRequestContext } from "@/lib/request-context";
+import { env } from "@/lib/env";
 import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { readJsonBody } from "./body";
@@ -45,7 +46,12 @@ export function route<C extends Contract>(
 ): RouteHandler<C> {
   const fn = (req: Request, ctx: NextContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
-    return withRequestContext(requestId, () => handle(req, ctx, requestId));
+    return withRequestContext(requestId, async () => {
+      if (env.SERVER_TIMING !== "on") return handle(req, ctx, requestId);
+      const { result, statements } = await countStatements(() => handle(req, ctx, requestId));
+      result.headers.set("server-timing", `sql;desc="${statements} statements"`);
+      return result;
+    });
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     try {

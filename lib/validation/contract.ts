@@ -34,6 +34,11 @@ export type Contract<
   /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
   unwrapped?: true;
   status: 200 | 201 | 204;
+  /**
+   * The most SQL statements one call may send (transaction control aside), authentication included: the
+   * statement-count guard (tests/integration/statement-count.test.ts) fails when an operation sends more.
+   */
+  maxStatements: number;
   /** Errors particular to this operation (CONFLICT, GONE, …); those its shape implies are derived by possibleErrors. */
   errors?: ErrorCode[];
 };

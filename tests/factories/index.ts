@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { loadClaims } from "@/lib/auth/claims";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { authSecret } from "@/lib/auth/secret";
 import { startSession } from "@/lib/domain/sessions/sessions";
 import { signUp } from "@/lib/domain/users/sign-up";
@@ -58,6 +60,8 @@ export async function addMember(workspaceId: string, userId: string, role: "ADMI
   const db = await getDb();
   await db.membership.create({ data: { workspaceId, userId, role } });
   await db.user.update({ where: { id: userId }, data: { claimsVersion: { increment: 1 } } });
+  // As acceptInvite does once it committed.
+  await Promise.all([forgetActorsOf([userId]), forgetComputed([channelsScope(workspaceId)])]);
   if (role !== "GUEST") {
     const channels = await db.channel.findMany({
       where: { workspaceId, kind: { not: "PRIVATE" } },

@@ -8,7 +8,7 @@ import { api } from "./api";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 
 export type Ids = Record<string, string>;
-export type ContractWorld = { cookie: string; adminToken: string; readToken: string; ids: Ids };
+export type ContractWorld = { ownerId: string; cookie: string; adminToken: string; readToken: string; ids: Ids };
 export type BodyContract = Contract & { body: z.ZodType };
 
 export const pathParams = (c: Contract) => [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
@@ -39,6 +39,7 @@ export async function contractWorld(): Promise<ContractWorld> {
   await processAttachment(file.json.data.id);
   const pending = await api("POST", `${base}/files`, { cookie, body: { name: "p.txt", size: 5, type: "text/plain" } });
   return {
+    ownerId: owner.id,
     cookie,
     adminToken: admin.json.data.token,
     readToken: read.json.data.token,

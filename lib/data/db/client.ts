@@ -6,6 +6,7 @@ import { databaseUnavailableReason } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PrismaClient } from "../generated/prisma/client";
+import { countingAdapter } from "./count-statements";
 import type { Prisma } from "../generated/prisma/client";
 import { EMBEDDED_LOCK_STALE_SECONDS, EmbeddedDatabaseLockedError, lockDataDir } from "./embedded-lock";
 
@@ -77,16 +78,18 @@ function withUnavailability(prisma: PrismaClient): PrismaClient {
 
 async function openPostgres(url: string): Promise<Opened> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: 10,
-    connectionTimeoutMillis: timeouts.connectMs, // connect + authenticate, and waiting for a free pooled connection
-    query_timeout: timeouts.queryMs, // client side: the server stopped answering mid-query
-    statement_timeout: timeouts.queryMs, // server side: a statement that runs too long
-    lock_timeout: timeouts.queryMs,
-    idle_in_transaction_session_timeout: 2 * timeouts.queryMs, // a transaction its client abandoned
-    idleTimeoutMillis: 30_000,
-  });
+  const adapter = countingAdapter(
+    new PrismaPg({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectMs, // connect + authenticate, and waiting for a free pooled connection
+      query_timeout: timeouts.queryMs, // client side: the server stopped answering mid-query
+      statement_timeout: timeouts.queryMs, // server side: a statement that runs too long
+      lock_timeout: timeouts.queryMs,
+      idle_in_transaction_session_timeout: 2 * timeouts.queryMs, // a transaction its client abandoned
+      idleTimeoutMillis: 30_000,
+    }),
+  );
   const prisma = new PrismaClient({ adapter, transactionOptions });
   return { prisma: withUnavailability(prisma), adapter: "postgres", close: () => prisma.$disconnect() };
 }
@@ -103,7 +106,7 @@ async function openPglite(dir: string): Promise<Opened> {
     const applied = await deployMigrations(await pgliteMigrationFactory(client));
     if (applied.length > 0 && !inMemory) console.info(`[db] applied ${applied.length} migration(s) to ${dir}`);
     // One connection: a transaction holds it, so its timeout bounds how long everyone else waits.
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions });
+    const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(client)), transactionOptions });
     return {
       prisma: withUnavailability(prisma),
       adapter: "pglite",

@@ -1,3 +1,4 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { deleteChannelMember, findChannelForUser, upsertChannelMember } from "@/lib/data/channels";
 import { findMembership } from "@/lib/data/workspaces";
@@ -11,6 +12,7 @@ export async function joinChannel(actor: Actor, workspaceId: string, channelId: 
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
   assertCanJoinChannel(actor, channel);
   await upsertChannelMember(db, channelId, actor.userId);
+  await forgetComputed([channelsScope(workspaceId)]);
   return { ...channel, isMember: true };
 }
 
@@ -18,6 +20,7 @@ export async function leaveChannel(actor: Actor, workspaceId: string, channelId:
   const db = await getDb();
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
   await deleteChannelMember(db, channelId, actor.userId);
+  await forgetComputed([channelsScope(workspaceId)]);
   return { ...channel, isMember: false };
 }
 
@@ -30,6 +33,7 @@ export async function addChannelMember(actor: Actor, workspaceId: string, channe
   if (!(await findMembership(db, workspaceId, userId))) throw notFound("Member");
   // Remembered so that a demotion to guest keeps what someone gave them and drops what they joined themselves.
   await upsertChannelMember(db, channelId, userId, userId === actor.userId ? null : actor.userId);
+  await forgetComputed([channelsScope(workspaceId)]);
 }
 
 export async function removeChannelMember(actor: Actor, workspaceId: string, channelId: string, userId: string) {
@@ -37,6 +41,7 @@ export async function removeChannelMember(actor: Actor, workspaceId: string, cha
   const channel = await getChannelOrThrow(actor, workspaceId, channelId, db);
   assertCanRemoveChannelMember(actor, channel, userId);
   const target = await findChannelForUser(db, channelId, userId);
-  if (!target?.members.length) throw notFound("Channel member");
+  if (!target?.isMember) throw notFound("Channel member");
   await deleteChannelMember(db, channelId, userId);
+  await forgetComputed([channelsScope(workspaceId)]);
 }

@@ -1,3 +1,4 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { channelNameTaken, insertChannel, upsertChannelMember } from "@/lib/data/channels";
 import { AppError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { assertCanCreateChannel } from "../policy";
 export async function createChannel(actor: Actor, workspaceId: string, input: CreateChannelInput) {
   assertCanCreateChannel(actor, workspaceId, input.kind);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     if (await channelNameTaken(tx, workspaceId, input.name)) {
       throw new AppError("CONFLICT", `A channel named #${input.name} already exists`, [
         { path: "name", message: "already taken" },
@@ -18,4 +19,6 @@ export async function createChannel(actor: Actor, workspaceId: string, input: Cr
     await upsertChannelMember(tx, channel.id, actor.userId);
     return { ...channel, isMember: true };
   });
+  await forgetComputed([channelsScope(workspaceId)]); // committed: every reader's sidebar shows it
+  return created;
 }

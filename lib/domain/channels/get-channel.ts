@@ -10,8 +10,6 @@ export type ChannelView = NonNullable<Awaited<ReturnType<typeof getChannelOrThro
 export async function getChannelOrThrow(actor: Actor, workspaceId: string, channelId: string, db?: DbOrTx) {
   const row = await findChannelForUser(db ?? (await getDb()), channelId, actor.userId);
   if (!row || row.workspaceId !== workspaceId) throw notFound("Channel");
-  const { members, ...channel } = row;
-  const view = { ...channel, isMember: members.length > 0 };
-  if (!canViewChannel(actor, view)) throw notFound("Channel");
-  return view;
+  if (!canViewChannel(actor, row)) throw notFound("Channel");
+  return row;
 }

@@ -1,3 +1,4 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { channelNameTaken, updateChannel as saveChannel } from "@/lib/data/channels";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { getChannelOrThrow } from "./get-channel";
 /** Rename, describe, archive or unarchive. */
 export async function updateChannel(actor: Actor, workspaceId: string, channelId: string, input: UpdateChannelInput) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
     assertCanManageChannel(actor, channel);
     if (input.name && input.name !== channel.name && (await channelNameTaken(tx, workspaceId, input.name, channelId))) {
@@ -22,4 +23,6 @@ export async function updateChannel(actor: Actor, workspaceId: string, channelId
     const updated = await saveChannel(tx, channelId, { name: input.name, description: input.description, archivedAt });
     return { ...updated, isMember: channel.isMember };
   });
+  await forgetComputed([channelsScope(workspaceId)]);
+  return changed;
 }

@@ -1,3 +1,5 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { addMemberToPublicChannels } from "@/lib/data/channels";
 import { getDb } from "@/lib/data/db/client";
 import { findInvite, markInviteAccepted } from "@/lib/data/invites";
@@ -19,7 +21,7 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
   if (actor.via !== "session") throw new AppError("FORBIDDEN", "Accept invites while signed in, not with an API token");
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  const accepted = await db.$transaction(async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, {
       purpose: "INVITE",
       subject: "inviteId",
@@ -62,4 +64,7 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
     });
     return result(invite.role, false);
   });
+  // Their cached claims lack the workspace they joined, and their channel list its public channels.
+  await Promise.all([forgetActorsOf([actor.userId]), forgetComputed([channelsScope(accepted.workspaceId)])]);
+  return accepted;
 }

@@ -1,3 +1,5 @@
+import { channelsScope, forgetComputed } from "@/lib/data/cache/computed";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { deleteChannelMemberships, listChannelMembershipsInWorkspace } from "@/lib/data/channels";
 import { bumpClaimsVersion } from "@/lib/data/users";
@@ -13,7 +15,7 @@ import { assertCanChangeRole, guestMayHoldChannelMembership, requireWorkspaceMem
 export async function changeMemberRole(actor: Actor, workspaceId: string, userId: string, role: Role) {
   requireWorkspaceMember(actor, workspaceId);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");
@@ -37,4 +39,7 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, userId
       joinedAt: target.createdAt,
     };
   });
+  // Committed: the next request, on any instance, reads the new role (and a demotion's dropped channels).
+  await Promise.all([forgetActorsOf([userId]), forgetComputed([channelsScope(workspaceId)])]);
+  return changed;
 }

@@ -1,3 +1,4 @@
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { revokeUserApiTokens } from "@/lib/data/api-tokens";
 import { getDb } from "@/lib/data/db/client";
 import { bumpClaimsVersion } from "@/lib/data/users";
@@ -23,4 +24,5 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
     await revokeUserApiTokens(tx, workspaceId, userId, new Date());
     await bumpClaimsVersion(tx, [userId]);
   });
+  await forgetActorsOf([userId]); // committed: their cached sessions and tokens stop matching everywhere
 }

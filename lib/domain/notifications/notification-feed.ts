@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
-import { findPost } from "@/lib/data/posts";
+import { findPostsByIds } from "@/lib/data/posts";
 import { findUsersByIds } from "@/lib/data/users";
 import type { Actor } from "../actor";
 import { listNotifications } from "./list-notifications";
@@ -15,10 +15,10 @@ export async function notificationFeed(actor: Actor, page: { limit: number; curs
   const postIds = [...new Set(result.items.flatMap((n) => (n.postId ? [n.postId] : [])))];
   const [users, posts] = await Promise.all([
     findUsersByIds(db, actorIds),
-    Promise.all(postIds.map((id) => findPost(db, id))),
+    findPostsByIds(db, postIds),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const postById = new Map(posts.flatMap((p) => (p && !p.deletedAt ? [[p.id, p] as const] : [])));
+  const postById = new Map(posts.flatMap((p) => (!p.deletedAt ? [[p.id, p] as const] : [])));
   return {
     ...result,
     items: result.items.map((n) => {

@@ -1,5 +1,6 @@
 // Sessions: one record per sign-in. Signing out ends it; a password reset or change ends all of them; a person can
 // end any of their own from settings. lib/auth refuses an ended session's cookie on its very next request.
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { endSessionRow, endUserSessions, insertSession, listOpenSessions } from "@/lib/data/sessions";
 import { AppError, notFound } from "@/lib/errors";
@@ -18,10 +19,15 @@ export async function startSession(userId: string, client: { userAgent: string |
 }
 
 export async function endSession(userId: string, sessionId: string, reason: SessionEndReason) {
-  return (await endSessionRow(await getDb(), userId, sessionId, reason, new Date())).count === 1;
+  const ended = (await endSessionRow(await getDb(), userId, sessionId, reason, new Date())).count === 1;
+  await forgetActorsOf([userId]); // the ended session's cached claims stop matching, on every instance
+  return ended;
 }
 
-/** Inside the caller's transaction (reset, change): every session of the person ends, but `keep` when given. */
+/**
+ * Inside the caller's transaction (reset, change): every session of the person ends, but `keep` when given. The caller
+ * calls forgetActorsOf once it committed.
+ */
 export const endAllSessions = (tx: DbOrTx, userId: string, reason: SessionEndReason, keep?: string) =>
   endUserSessions(tx, userId, reason, new Date(), keep);
 
@@ -46,5 +52,7 @@ export async function endMySession(actor: Actor, sessionId: string) {
 /** "Sign out everywhere else": every session but the caller's. Returns how many ended. */
 export async function endMyOtherSessions(actor: Actor) {
   const current = requireSession(actor);
-  return (await endAllSessions(await getDb(), actor.userId, "ended-by-user", current)).count;
+  const { count } = await endAllSessions(await getDb(), actor.userId, "ended-by-user", current);
+  await forgetActorsOf([actor.userId]);
+  return count;
 }

@@ -1,3 +1,4 @@
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { notFound } from "@/lib/errors";
@@ -34,5 +35,7 @@ export async function revokeToken(actor: Actor, workspaceId: string, tokenId: st
   const token = await findApiToken(db, tokenId);
   if (!token || token.workspaceId !== workspaceId || !canRevokeToken(actor, token)) throw notFound("API token");
   if (token.revokedAt) return token;
-  return revokeApiToken(db, tokenId, new Date());
+  const revoked = await revokeApiToken(db, tokenId, new Date());
+  await forgetActorsOf([token.userId]); // its cached grant stops matching, on every instance
+  return revoked;
 }

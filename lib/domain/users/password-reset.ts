@@ -1,4 +1,5 @@
 // Password reset: request (always answers the same, so it reveals no accounts), email, completion.
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { spendUserTokens } from "@/lib/data/one-time-tokens";
 import { updatePasswordHash } from "@/lib/data/users";
@@ -37,11 +38,13 @@ export async function resetPassword(token: string, newPassword: string) {
   const peek = await redeemEmailedLink(db, token, now, { ...opening, spend: "later" });
   await assertStrongPassword(newPassword, { email: peek.email });
   const passwordHash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  const reset = await db.$transaction(async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, opening);
     await updatePasswordHash(tx, link.subject, passwordHash);
     await endAllSessions(tx, link.subject, "password-reset");
     await spendUserTokens(tx, link.subject, ["PASSWORD_RESET", "MAGIC_LINK"], now);
     return { userId: link.subject, email: link.email };
   });
+  await forgetActorsOf([reset.userId]); // their sessions ended: cached ones too, everywhere
+  return reset;
 }

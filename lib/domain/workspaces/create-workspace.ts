@@ -1,3 +1,4 @@
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { insertChannel, upsertChannelMember } from "@/lib/data/channels";
 import { bumpClaimsVersion } from "@/lib/data/users";
@@ -13,7 +14,7 @@ export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput)
   if (actor.via === "token")
     throw new AppError("FORBIDDEN", "API tokens belong to one workspace and cannot create workspaces");
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const workspace = await db.$transaction(async (tx) => {
     const slug = await freeName(tx, "workspace-slug", toNameBase(input.name, "-", 40) || "workspace", "-", (s) =>
       slugTaken(tx, s),
     );
@@ -35,4 +36,6 @@ export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput)
     });
     return { ...workspace, role: "OWNER" as const };
   });
+  await forgetActorsOf([actor.userId]); // the creator's cached claims lack the new workspace
+  return workspace;
 }

@@ -21,6 +21,7 @@ export const listChannelsContract = contract({
   params: workspaceParams,
   response: channelListResponse,
   status: 200,
+  maxStatements: 3,
 });
 
 export const createChannelContract = contract({
@@ -34,6 +35,7 @@ export const createChannelContract = contract({
   body: createChannelInput,
   response: channelResponse,
   status: 201,
+  maxStatements: 4,
   errors: ["CONFLICT"],
 });
 
@@ -47,6 +49,7 @@ export const getChannelContract = contract({
   params: channelParams,
   response: channelResponse,
   status: 200,
+  maxStatements: 2,
 });
 
 export const updateChannelContract = contract({
@@ -60,6 +63,7 @@ export const updateChannelContract = contract({
   body: updateChannelInput,
   response: channelResponse,
   status: 200,
+  maxStatements: 4,
   errors: ["CONFLICT"],
 });
 
@@ -74,6 +78,7 @@ export const addChannelMemberContract = contract({
   body: addChannelMemberInput,
   response: z.object({ channelId: z.string(), userId: z.string() }),
   status: 201,
+  maxStatements: 3,
   errors: ["CONFLICT"],
 });
 
@@ -87,4 +92,5 @@ export const removeChannelMemberContract = contract({
   params: channelMemberParams,
   response: z.null(),
   status: 204,
+  maxStatements: 4,
 });

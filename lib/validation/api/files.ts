@@ -34,6 +34,7 @@ export const requestUploadContract = contract({
   body: requestUploadInput,
   response: attachmentResponse,
   status: 201,
+  maxStatements: 6,
   errors: [...writeErrors],
 });
 
@@ -50,6 +51,7 @@ export const uploadContentContract = contract({
   maxBodyBytes: Math.ceil((25 * 1024 * 1024 * 4) / 3) + 1024,
   response: attachmentResponse,
   status: 200,
+  maxStatements: 8,
   errors: [...writeErrors],
 });
 
@@ -63,6 +65,7 @@ export const getFileContract = contract({
   params: fileParams,
   response: attachmentResponse,
   status: 200,
+  maxStatements: 4,
   errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"],
 });
 
@@ -77,6 +80,7 @@ export const getFileUrlContract = contract({
   query: fileUrlQuery,
   response: fileUrlResponse,
   status: 200,
+  maxStatements: 4,
   errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
 });
 
@@ -91,5 +95,6 @@ export const attachFilesContract = contract({
   body: attachFilesInput,
   response: z.array(attachmentResponse),
   status: 200,
+  maxStatements: 8,
   errors: [...writeErrors],
 });

@@ -38,5 +38,6 @@ export const healthContract = contract({
   operatorToken: true,
   response: z.union([healthDetails, healthSummary]),
   status: 200,
+  maxStatements: 3,
   errors: ["UNAUTHENTICATED", "UNAVAILABLE"],
 });

@@ -19,6 +19,7 @@ export const listInvitesContract = contract({
   params: workspaceParams,
   response: inviteListResponse,
   status: 200,
+  maxStatements: 2,
 });
 
 export const createInviteContract = contract({
@@ -32,6 +33,7 @@ export const createInviteContract = contract({
   body: createInviteInput,
   response: inviteResponse,
   status: 201,
+  maxStatements: 5,
   errors: ["CONFLICT"],
 });
 
@@ -45,6 +47,7 @@ export const revokeInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
+  maxStatements: 5,
   errors: ["CONFLICT"],
 });
 
@@ -58,6 +61,7 @@ export const resendInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
+  maxStatements: 5,
   errors: ["CONFLICT"],
 });
 
@@ -72,5 +76,6 @@ export const acceptInviteContract = contract({
   body: acceptInviteInput,
   response: acceptedInviteResponse,
   status: 200,
+  maxStatements: 6,
   errors: ["GONE"],
 });

@@ -13,6 +13,7 @@ export const listMembersContract = contract({
   params: workspaceParams,
   response: memberListResponse,
   status: 200,
+  maxStatements: 3,
 });
 
 export const updateMemberContract = contract({
@@ -26,6 +27,7 @@ export const updateMemberContract = contract({
   body: updateMemberInput,
   response: memberResponse,
   status: 200,
+  maxStatements: 6,
   errors: ["CONFLICT"],
 });
 
@@ -39,5 +41,6 @@ export const removeMemberContract = contract({
   params: memberParams,
   response: z.null(),
   status: 204,
+  maxStatements: 9,
   errors: ["CONFLICT"],
 });

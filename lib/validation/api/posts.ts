@@ -17,6 +17,7 @@ export const listPostsContract = contract({
   response: postListResponse,
   paginated: true,
   status: 200,
+  maxStatements: 2,
 });
 
 export const createPostContract = contract({
@@ -31,6 +32,7 @@ export const createPostContract = contract({
   maxBodyBytes: 256 * 1024,
   response: postResponse,
   status: 201,
+  maxStatements: 4,
   errors: ["CONFLICT"],
 });
 
@@ -44,6 +46,7 @@ export const getPostContract = contract({
   params: postParams,
   response: postResponse,
   status: 200,
+  maxStatements: 3,
 });
 
 export const updatePostContract = contract({
@@ -58,6 +61,7 @@ export const updatePostContract = contract({
   maxBodyBytes: 256 * 1024,
   response: postResponse,
   status: 200,
+  maxStatements: 5,
   errors: ["CONFLICT"],
 });
 
@@ -71,6 +75,7 @@ export const deletePostContract = contract({
   params: postParams,
   response: z.null(),
   status: 204,
+  maxStatements: 5,
 });
 
 export const listCommentsContract = contract({
@@ -85,6 +90,7 @@ export const listCommentsContract = contract({
   response: commentListResponse,
   paginated: true,
   status: 200,
+  maxStatements: 5,
 });
 
 export const createCommentContract = contract({
@@ -98,5 +104,6 @@ export const createCommentContract = contract({
   body: createCommentInput,
   response: commentResponse,
   status: 201,
+  maxStatements: 7,
   errors: ["CONFLICT"],
 });

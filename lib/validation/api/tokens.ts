@@ -13,6 +13,7 @@ export const listTokensContract = contract({
   params: workspaceParams,
   response: tokenListResponse,
   status: 200,
+  maxStatements: 2,
 });
 
 export const createTokenContract = contract({
@@ -26,6 +27,7 @@ export const createTokenContract = contract({
   body: createTokenInput,
   response: createdTokenResponse,
   status: 201,
+  maxStatements: 2,
 });
 
 export const revokeTokenContract = contract({
@@ -38,4 +40,5 @@ export const revokeTokenContract = contract({
   params: tokenParams,
   response: tokenResponse,
   status: 200,
+  maxStatements: 3,
 });

@@ -12,6 +12,7 @@ export const listWorkspacesContract = contract({
   auth: { scope: "workspace:read" },
   response: workspaceListResponse,
   status: 200,
+  maxStatements: 3,
 });
 
 export const createWorkspaceContract = contract({
@@ -24,6 +25,7 @@ export const createWorkspaceContract = contract({
   body: createWorkspaceInput,
   response: workspaceResponse,
   status: 201,
+  maxStatements: 9,
 });
 
 export const getWorkspaceContract = contract({
@@ -36,6 +38,7 @@ export const getWorkspaceContract = contract({
   params: workspaceParams,
   response: workspaceResponse,
   status: 200,
+  maxStatements: 2,
 });
 
 export const openApiContract = contract({
@@ -49,4 +52,5 @@ export const openApiContract = contract({
   // Swagger UI, code generators and clients expect the document itself.
   unwrapped: true,
   status: 200,
+  maxStatements: 1,
 });
