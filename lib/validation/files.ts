@@ -77,3 +77,10 @@ export const fileUrlResponse = z
     expiresAt: dateOut,
   })
   .meta({ id: "FileUrl" });
+
+/** Where the browser's upload (the UploadThing file router) is headed: a new post in a channel, or a post's comment. */
+export const uploadTarget = z.union([
+  z.strictObject({ workspaceId: id, channelId: id }),
+  z.strictObject({ workspaceId: id, postId: id }),
+]);
+export type UploadTarget = z.output<typeof uploadTarget>;
