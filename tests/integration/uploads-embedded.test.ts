@@ -12,10 +12,16 @@ const port = vi.hoisted(() => {
 });
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCommentAction, createPostAction } from "@/app/w/[workspaceId]/p/actions";
+import { listPostFiles } from "@/lib/domain/files/attach";
+import { actorOf, expectFailure, expectOk, form } from "./actions/helpers";
+import { useSessionCookie } from "../support/cookies";
 import { getDb } from "@/lib/data/db/client";
 import { fileStore } from "@/lib/data/files/store";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 import { useEmbeddedRuntime } from "../support/background";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 import * as files from "../support/files";
 import { putFile, requestPresigned, startAppServer, uploadThroughRouter } from "../support/upload-client";
 
@@ -129,5 +135,54 @@ describe("uploads through the file router, embedded mode", () => {
     const refused = await putFile(presigned!, big);
     expect(refused.status).toBe(413);
     expect(await (await fileStore()).get(presigned!.customId)).toBeNull();
+  });
+
+  it("the composer's files go with the post (and the comment form's with the comment), all or nothing", async () => {
+    const two = await uploadThroughRouter(
+      app.url,
+      target(),
+      [
+        { name: "one.txt", type: "text/plain", bytes: Buffer.from("one") },
+        { name: "two.txt", type: "text/plain", bytes: Buffer.from("two") },
+      ],
+      { cookie: ctx.cookie },
+    );
+    const ids = two.map((d) => d.serverData.fileId);
+    useSessionCookie(ctx.cookie);
+    const fields = { workspaceId: ctx.workspace.id, channelId: ctx.general.id, title: "Notes", body: "Attached" };
+    const post = expectOk(await createPostAction(null, form({ ...fields, fileIds: ids })));
+    const actor = await actorOf(ctx.owner.id);
+    const attached = await listPostFiles(actor, ctx.workspace.id, post.id);
+    expect(attached.map((f) => f.name).sort()).toEqual(["one.txt", "two.txt"]);
+    expect(attached.every((f) => f.commentId === null)).toBe(true);
+
+    // Someone else's upload: refused, and no post was created.
+    const [theirs] = await uploadThroughRouter(
+      app.url,
+      { workspaceId: other.workspace.id, channelId: other.general.id },
+      [{ name: "x.txt", type: "text/plain", bytes: Buffer.from("x") }],
+      { cookie: other.cookie },
+    );
+    const count = await (await getDb()).post.count({ where: { channelId: ctx.general.id } });
+    expectFailure(
+      await createPostAction(null, form({ ...fields, title: "Stolen", fileIds: [theirs!.serverData.fileId] })),
+      "NOT_FOUND",
+    );
+    expect(await (await getDb()).post.count({ where: { channelId: ctx.general.id } })).toBe(count);
+
+    const [reply] = await uploadThroughRouter(
+      app.url,
+      { workspaceId: ctx.workspace.id, postId: post.id },
+      [{ name: "reply.txt", type: "text/plain", bytes: Buffer.from("reply") }],
+      { cookie: ctx.cookie },
+    );
+    const comment = expectOk(
+      await createCommentAction(
+        null,
+        form({ workspaceId: ctx.workspace.id, postId: post.id, body: "See file", fileIds: reply!.serverData.fileId }),
+      ),
+    );
+    const all = await listPostFiles(actor, ctx.workspace.id, post.id);
+    expect(all.find((f) => f.name === "reply.txt")?.commentId).toBe(comment.id);
   });
 });

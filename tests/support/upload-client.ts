@@ -84,7 +84,7 @@ export async function requestPresigned(
 export async function putFile(presigned: Presigned, file: UploadFile, url = presigned.url) {
   const head = await fetch(url, { method: "HEAD" });
   const form = new FormData();
-  form.append("file", new File([file.bytes], file.name, { type: file.type }));
+  form.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
   const res = await fetch(url, {
     method: "PUT",
     headers: { range: `bytes=${head.headers.get("x-ut-range-start") ?? 0}-`, "x-uploadthing-version": version },

@@ -5,9 +5,15 @@ import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanCommentInChannel } from "../policy";
+import { attachFiles } from "../files/attach";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 
-export async function createComment(actor: Actor, workspaceId: string, postId: string, input: CreateCommentInput) {
+export async function createComment(
+  actor: Actor,
+  workspaceId: string,
+  postId: string,
+  input: CreateCommentInput & { fileIds?: string[] },
+) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
@@ -21,6 +27,9 @@ export async function createComment(actor: Actor, workspaceId: string, postId: s
       authorId: actor.userId,
       text: input.body,
     });
+    if (input.fileIds?.length) {
+      await attachFiles(actor, workspaceId, postId, { fileIds: input.fileIds, commentId: comment.id }, tx);
+    }
     await recordEvent(tx, "comment/created", { workspaceId, postId, commentId: comment.id, authorId: actor.userId });
     return comment;
   });

@@ -6,9 +6,16 @@ import { getChannelOrThrow } from "../channels/get-channel";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanPostToChannel } from "../policy";
+import { attachFiles } from "../files/attach";
 import { presentPost } from "./present";
 
-export async function createPost(actor: Actor, workspaceId: string, channelId: string, input: CreatePostInput) {
+/** `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post. */
+export async function createPost(
+  actor: Actor,
+  workspaceId: string,
+  channelId: string,
+  input: CreatePostInput & { fileIds?: string[] },
+) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
@@ -28,6 +35,7 @@ export async function createPost(actor: Actor, workspaceId: string, channelId: s
       authorId: actor.userId,
       text: `${input.title}\n${input.body}`,
     });
+    if (input.fileIds?.length) await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
     await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
     return presentPost(post);
   });
