@@ -101,7 +101,7 @@ test("attach two images and a PDF → progress → pending, then thumbnails → 
   }
   await screens(page, "43-post-with-files");
   const postUrl = page.url();
-  const lakeHref = (await attached.getByRole("link", { name: /Open image lake\.png/ }).getAttribute("href"))!;
+  const lakeHref = (await attached.getByRole("link", { name: /Open image lake\.png/ }).getAttribute("href")) ?? "";
   expect(errors).toEqual([]);
 
   // Ben sees them and opens the full image.
@@ -114,9 +114,7 @@ test("attach two images and a PDF → progress → pending, then thumbnails → 
   ]);
   await full.waitForLoadState();
   expect(await full.evaluate(() => document.contentType)).toBe("image/png");
-  expect(await full.evaluate(() => (document.querySelector("img") as HTMLImageElement | null)?.naturalWidth ?? 0)).toBe(
-    1200,
-  );
+  expect(await full.evaluate(() => document.querySelector("img")?.naturalWidth ?? 0)).toBe(1200);
   await screens(ben, "44-post-files-member");
   expect(benErrors).toEqual([]);
   await benContext.close();
