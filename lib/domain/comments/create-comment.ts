@@ -5,7 +5,6 @@ import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanCommentInChannel } from "../policy";
-import { attachFiles } from "../files/attach";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 
 export async function createComment(
@@ -28,6 +27,7 @@ export async function createComment(
       text: input.body,
     });
     if (input.fileIds?.length) {
+      const { attachFiles } = await import("../files/attach"); // brings sharp: only when there are files
       await attachFiles(actor, workspaceId, postId, { fileIds: input.fileIds, commentId: comment.id }, tx);
     }
     await recordEvent(tx, "comment/created", { workspaceId, postId, commentId: comment.id, authorId: actor.userId });

@@ -6,7 +6,6 @@ import { getChannelOrThrow } from "../channels/get-channel";
 import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanPostToChannel } from "../policy";
-import { attachFiles } from "../files/attach";
 import { presentPost } from "./present";
 
 /** `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post. */
@@ -35,7 +34,11 @@ export async function createPost(
       authorId: actor.userId,
       text: `${input.title}\n${input.body}`,
     });
-    if (input.fileIds?.length) await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
+    if (input.fileIds?.length) {
+      // Loaded only when needed: the files code brings sharp with it, which a plain post has no use for.
+      const { attachFiles } = await import("../files/attach");
+      await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
+    }
     await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
     return presentPost(post);
   });
