@@ -1,15 +1,18 @@
 "use client";
 import { ActionForm, Field, FormError, SubmitButton } from "./action-form";
+import { FileUploader } from "./file-uploader";
 import type { ActionState } from "@/lib/http/action";
 
 export function CommentForm({
   action,
   workspaceId,
   postId,
+  files,
 }: {
   action: (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
   workspaceId: string;
   postId: string;
+  files: { maxFiles: number; maxBytes: number };
 }) {
   return (
     <ActionForm
@@ -28,6 +31,7 @@ export function CommentForm({
         required
         className="[&_textarea]:resize-y"
       />
+      <FileUploader target={{ workspaceId, postId }} {...files} />
       <FormError />
       <div className="flex justify-end">
         <SubmitButton pendingText="Sending…">Comment</SubmitButton>

@@ -1,5 +1,6 @@
 "use client";
 import { ActionForm, Field, FormError, SubmitButton } from "./action-form";
+import { FileUploader } from "./file-uploader";
 import type { ActionState } from "@/lib/http/action";
 
 type Props = {
@@ -10,10 +11,12 @@ type Props = {
   workspaceId: string;
   channelId: string;
   channelName: string;
+  /** The server's file limits (lib/env), shown and checked early in the browser. */
+  files: { maxFiles: number; maxBytes: number };
 };
 
 /** Title + Markdown body; Ctrl/Cmd+Enter sends; cleared after a successful post. */
-export function Composer({ action, workspaceId, channelId, channelName }: Props) {
+export function Composer({ action, workspaceId, channelId, channelName, files }: Props) {
   return (
     <ActionForm
       action={action}
@@ -32,6 +35,7 @@ export function Composer({ action, workspaceId, channelId, channelName }: Props)
         required
         className="[&_textarea]:min-h-24 [&_textarea]:resize-y"
       />
+      <FileUploader target={{ workspaceId, channelId }} {...files} />
       <FormError />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="hidden text-xs text-stone-600 sm:block">

@@ -14,9 +14,11 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev: boolean
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self'",
+    // data: for the blur placeholders; UploadThing's file hosts for the managed store's signed URLs.
+    "img-src 'self' data: https://*.ufs.sh https://utfs.io",
     "font-src 'self'",
-    "connect-src 'self'",
+    // The browser uploads straight to UploadThing's ingest in the managed mode (to 'self' in the embedded one).
+    "connect-src 'self' https://*.ingest.uploadthing.com",
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

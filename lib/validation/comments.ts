@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateOut, id, nullableDateOut, onPost, text, userSummary } from "./common";
+import { formFileIds } from "./files";
 
 export const createCommentInput = z
   .strictObject({ body: text().trim().min(1, "is required").max(10_000, "must be at most 10000 characters") })
@@ -13,4 +14,4 @@ export const commentListResponse = z.array(commentResponse);
 
 // ---- Web forms ----
 
-export const createCommentForm = z.strictObject({ ...onPost, ...createCommentInput.shape });
+export const createCommentForm = z.strictObject({ ...onPost, ...createCommentInput.shape, fileIds: formFileIds });

@@ -77,3 +77,16 @@ export const fileUrlResponse = z
     expiresAt: dateOut,
   })
   .meta({ id: "FileUrl" });
+
+/** Where the browser's upload (the UploadThing file router) is headed: a new post in a channel, or a post's comment. */
+export const uploadTarget = z.union([
+  z.strictObject({ workspaceId: id, channelId: id }),
+  z.strictObject({ workspaceId: id, postId: id }),
+]);
+export type UploadTarget = z.output<typeof uploadTarget>;
+
+/** The composer's uploaded files: one `fileIds` field per file (FormData gives a string, or an array for several). */
+export const formFileIds = z
+  .union([id, z.array(id).max(100)])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));

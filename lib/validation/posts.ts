@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateOut, id, inChannel, nullableDateOut, onPost, text, userSummary } from "./common";
+import { formFileIds } from "./files";
 
 export const POST_BODY_MAX = 40_000;
 
@@ -39,6 +40,6 @@ export const postListResponse = z.array(postResponse);
 
 // ---- Web forms ----
 
-export const createPostForm = z.strictObject({ ...inChannel, ...createPostInput.shape });
+export const createPostForm = z.strictObject({ ...inChannel, ...createPostInput.shape, fileIds: formFileIds });
 export const editPostForm = z.strictObject({ ...onPost, ...createPostInput.shape });
 export const postRefForm = z.strictObject(onPost);

@@ -46,7 +46,8 @@ test("pages: a strict CSP whose fresh nonce every script carries, and the other 
     expect(script).toContain("'strict-dynamic'");
     expect(script.join(" "), "no inline or eval scripts in production").not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(csp.get("img-src")).toEqual(["'self'"]);
+    // data: for blur placeholders, UploadThing's file hosts for the managed store; nothing else.
+    expect(csp.get("img-src")).toEqual(["'self'", "data:", "https://*.ufs.sh", "https://utfs.io"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("base-uri")).toEqual(["'none'"]);
     expect(csp.has("upgrade-insecure-requests")).toBe(false);

@@ -99,6 +99,34 @@ describe("processing an upload", () => {
   });
 });
 
+describe("HEIC", () => {
+  it("converts a HEIC it can decode to JPEG, served without its EXIF or location", async () => {
+    const heic = await files.heicWithGps();
+    expect((await sharp(heic).metadata()).exif).toBeDefined();
+    const sent = await upload("IMG_0001.HEIC", "image/heic", heic);
+    await runtime.drain();
+    const r = await row(sent.id);
+    expect(r).toMatchObject({ status: "READY", detectedType: "image/jpeg", name: "IMG_0001.jpg", width: 40 });
+    const store = await fileStore();
+    const clean = (await store.get((r.variants as { original: string }).original))!;
+    const meta = await sharp(clean).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(meta.exif).toBeUndefined();
+    expect(Buffer.from(clean).includes(Buffer.from("Tidings test"))).toBe(false);
+    expect(await store.get(r.key)).toBeNull(); // the HEIC original, GPS and all, is gone
+  });
+
+  it("refuses a HEIC it cannot decode with a clear reason, and keeps no file", async () => {
+    const sent = await upload("IMG_0002.heic", "image/heic", await files.heicHevc());
+    await runtime.drain();
+    expect(await row(sent.id)).toMatchObject({
+      status: "REJECTED",
+      rejectReason: "HEIC images cannot be processed here; export as JPEG",
+    });
+    await noReadableFile(sent.id);
+  });
+});
+
 describe("refused when the bytes arrive", () => {
   it.each([
     ["a renamed executable", "cat.png", "image/png", files.elfExecutable, /not accepted \(application\/x-elf/],

@@ -16,8 +16,12 @@ export type FakeUploadThing = {
   close(): Promise<void>;
 };
 
-export async function startFakeUploadThing(appId = "fakeapp"): Promise<FakeUploadThing> {
-  const apiKey = `sk_test_${createHash("sha256").update(String(Math.random())).digest("hex").slice(0, 24)}`;
+export async function startFakeUploadThing(
+  appId = "fakeapp",
+  options: { apiKey?: string; port?: number } = {},
+): Promise<FakeUploadThing> {
+  const apiKey =
+    options.apiKey ?? `sk_test_${createHash("sha256").update(String(Math.random())).digest("hex").slice(0, 24)}`;
   const token = Buffer.from(JSON.stringify({ apiKey, appId, regions: ["local"] })).toString("base64");
   const files = new Map<string, Stored>();
   const meta = new Map<
@@ -189,7 +193,7 @@ export async function startFakeUploadThing(appId = "fakeapp"): Promise<FakeUploa
       json(404, { error: `fake UploadThing: no route ${req.method} ${url.pathname}` });
     })().catch((error: unknown) => json(500, { error: String(error) }));
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(options.port ?? 0, "127.0.0.1", r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     apiKey,

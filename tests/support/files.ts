@@ -67,3 +67,30 @@ export const pdf = () =>
   Buffer.from(
     "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   );
+
+/** A HEIF file branded `heic` with GPS EXIF. This sharp build cannot encode HEVC, so the image inside is AV1 (which
+ * it decodes); the brand is what makes it a HEIC to `file-type` and to the pipeline. */
+export async function heicWithGps(width = 40, height = 20) {
+  const avif = await sharp({ create: { width, height, channels: 3, background: "#cc3366" } })
+    .heif({ compression: "av1" })
+    .withExif({
+      IFD0: { Copyright: "Tidings test" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 2952/100" },
+    })
+    .toBuffer();
+  const heic = Buffer.from(avif);
+  // The ftyp box's major and compatible brands, all within its first few dozen bytes.
+  for (let i = heic.indexOf("avif", 8, "latin1"); i >= 0 && i < 40; i = heic.indexOf("avif", i + 4, "latin1")) {
+    heic.write("heic", i, "latin1");
+  }
+  return heic;
+}
+
+/** A HEIC whose image is coded as HEVC (what phones write): this sharp build has no HEVC decoder. */
+export async function heicHevc() {
+  const heic = await heicWithGps();
+  for (let i = heic.indexOf("av01", 0, "latin1"); i >= 0; i = heic.indexOf("av01", i + 4, "latin1")) {
+    heic.write("hvc1", i, "latin1");
+  }
+  return heic;
+}

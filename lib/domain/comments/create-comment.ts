@@ -7,7 +7,12 @@ import { recordMentions } from "../mentions/record-mentions";
 import { assertCanCommentInChannel } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 
-export async function createComment(actor: Actor, workspaceId: string, postId: string, input: CreateCommentInput) {
+export async function createComment(
+  actor: Actor,
+  workspaceId: string,
+  postId: string,
+  input: CreateCommentInput & { fileIds?: string[] },
+) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
@@ -21,6 +26,10 @@ export async function createComment(actor: Actor, workspaceId: string, postId: s
       authorId: actor.userId,
       text: input.body,
     });
+    if (input.fileIds?.length) {
+      const { attachFiles } = await import("../files/attach"); // brings sharp: only when there are files
+      await attachFiles(actor, workspaceId, postId, { fileIds: input.fileIds, commentId: comment.id }, tx);
+    }
     await recordEvent(tx, "comment/created", { workspaceId, postId, commentId: comment.id, authorId: actor.userId });
     return comment;
   });

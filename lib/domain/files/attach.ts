@@ -1,6 +1,6 @@
 // Attaching uploaded files to a post or to one of its comments, within the per-post count and size limits.
 import { attachToPost, findAttachments, listAttachmentsOf } from "@/lib/data/attachments";
-import { getDb } from "@/lib/data/db/client";
+import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
@@ -9,14 +9,26 @@ import { getPostWithChannelOrThrow } from "../posts/get-post";
 import { formatBytes } from "./process-attachment";
 import { presentAttachment } from "./upload";
 
+/** `tx`: attach within the caller's transaction (a post or comment created with its files, all or nothing). */
 export async function attachFiles(
   actor: Actor,
   workspaceId: string,
   postId: string,
   input: { fileIds: string[]; commentId?: string },
+  tx?: DbOrTx,
 ) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  if (tx) return attachIn(tx, actor, workspaceId, postId, input);
+  return (await getDb()).$transaction((t) => attachIn(t, actor, workspaceId, postId, input));
+}
+
+async function attachIn(
+  tx: DbOrTx,
+  actor: Actor,
+  workspaceId: string,
+  postId: string,
+  input: { fileIds: string[]; commentId?: string },
+) {
+  {
     const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     const commentId = input.commentId ?? null;
     if (commentId) {
@@ -61,7 +73,7 @@ export async function attachFiles(
     const { count: attached } = await attachToPost(tx, ids, { postId, commentId });
     if (attached !== ids.length) throw new AppError("CONFLICT", "A file was attached elsewhere meanwhile; try again");
     return (await findAttachments(tx, ids)).map(presentAttachment);
-  });
+  }
 }
 
 /** The files of a post and of its comments, for whoever can see the post. */

@@ -7,7 +7,7 @@ import { findAttachment, settlePendingAttachment, type AttachmentRow } from "@/l
 import { fileStore, type FileStore } from "@/lib/data/files/store";
 import { env } from "@/lib/env";
 import { imageTypes, inspectContent } from "./inspect";
-import { ImageRefused, processImage } from "./process-image";
+import { cleanTypeOf, ImageRefused, processImage } from "./process-image";
 
 export type Variants = { original?: string; thumb?: string };
 
@@ -42,7 +42,8 @@ export async function processAttachment(id: string, deps: { store?: FileStore } 
   if (type === "application/pdf" && !looksComplete(bytes)) return reject(store, row, "The PDF is truncated");
 
   let image;
-  if (imageTypes.has(type)) {
+  // HEIC is an image too, but only served once converted to JPEG (which drops its EXIF, location included).
+  if (imageTypes.has(type) || type === "image/heic") {
     try {
       image = await processImage(bytes, type, env.IMAGE_MAX_PIXELS);
     } catch (error) {
@@ -50,13 +51,14 @@ export async function processAttachment(id: string, deps: { store?: FileStore } 
       throw error;
     }
     const keys = variantKeys(row.key);
-    await store.put(keys.clean, image.clean, { name: row.name, type });
+    await store.put(keys.clean, image.clean, { name: row.name, type: cleanTypeOf(type) });
     await store.put(keys.thumb, image.thumb, { name: `${row.name}.webp`, type: "image/webp" });
   }
   const variants: Variants = image ? { original: variantKeys(row.key).clean, thumb: variantKeys(row.key).thumb } : {};
   await settlePendingAttachment(db, row.id, {
     status: "READY",
-    detectedType: type,
+    detectedType: image ? cleanTypeOf(type) : type,
+    ...(image && cleanTypeOf(type) !== type ? { name: convertedName(row.name) } : {}),
     size: bytes.length,
     width: image?.width ?? null,
     height: image?.height ?? null,
@@ -83,6 +85,8 @@ async function tidy(store: FileStore, row: AttachmentRow) {
   const variants = (row.variants ?? {}) as Variants;
   if (row.status === "READY" && variants.original && variants.original !== row.key) await store.delete([row.key]);
 }
+
+const convertedName = (name: string) => `${name.replace(/\.(heic|heif)$/i, "")}.jpg`;
 
 /** A PDF ends with %%EOF (followed by at most some whitespace); one cut short does not. */
 function looksComplete(bytes: Uint8Array) {

@@ -15,6 +15,12 @@ export class ImageRefused extends Error {}
 
 export const THUMB_SIZE = 480;
 
+/** HEIC/HEIF is converted (browsers cannot show it); when this sharp build cannot decode it, it is refused. */
+export const HEIC_REFUSED = "HEIC images cannot be processed here; export as JPEG";
+
+/** The type the cleaned image is stored and served as. */
+export const cleanTypeOf = (type: string) => (type === "image/heic" ? "image/jpeg" : type);
+
 const encode = (image: Sharp, type: string) => {
   switch (type) {
     case "image/jpeg":
@@ -36,6 +42,7 @@ export async function processImage(bytes: Uint8Array, type: string, maxPixels: n
     // Reads the header only; nothing is decoded yet.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
+    if (type === "image/heic") throw new ImageRefused(HEIC_REFUSED);
     throw new ImageRefused(`The image could not be read (${(error as Error).message})`);
   }
   const width = meta.width ?? 0;
@@ -52,7 +59,7 @@ export async function processImage(bytes: Uint8Array, type: string, maxPixels: n
     // failOn "warning" (sharp's default) also refuses truncated data; keep it explicit.
     const input = () => sharp(bytes, { limitInputPixels: maxPixels, failOn: "warning", animated });
     // rotate() without arguments applies the EXIF orientation; sharp writes no metadata unless asked to.
-    const clean = await encode(input().rotate(), type).toBuffer({ resolveWithObject: true });
+    const clean = await encode(input().rotate(), cleanTypeOf(type)).toBuffer({ resolveWithObject: true });
     const still = () => sharp(clean.data, { limitInputPixels: maxPixels, failOn: "warning" });
     const thumb = await still()
       .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true })
@@ -67,6 +74,8 @@ export async function processImage(bytes: Uint8Array, type: string, maxPixels: n
       height: clean.info.pageHeight ?? clean.info.height,
     };
   } catch (error) {
+    // The prebuilt libvips has libheif with AV1 only: an HEVC-coded HEIC (every phone's) fails to decode here.
+    if (type === "image/heic") throw new ImageRefused(HEIC_REFUSED);
     throw new ImageRefused(`The image is damaged or truncated (${(error as Error).message})`);
   }
 }

@@ -8,7 +8,13 @@ import { recordMentions } from "../mentions/record-mentions";
 import { assertCanPostToChannel } from "../policy";
 import { presentPost } from "./present";
 
-export async function createPost(actor: Actor, workspaceId: string, channelId: string, input: CreatePostInput) {
+/** `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post. */
+export async function createPost(
+  actor: Actor,
+  workspaceId: string,
+  channelId: string,
+  input: CreatePostInput & { fileIds?: string[] },
+) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
@@ -28,6 +34,11 @@ export async function createPost(actor: Actor, workspaceId: string, channelId: s
       authorId: actor.userId,
       text: `${input.title}\n${input.body}`,
     });
+    if (input.fileIds?.length) {
+      // Loaded only when needed: the files code brings sharp with it, which a plain post has no use for.
+      const { attachFiles } = await import("../files/attach");
+      await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
+    }
     await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
     return presentPost(post);
   });

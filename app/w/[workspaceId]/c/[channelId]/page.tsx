@@ -14,6 +14,7 @@ import { getMyChannelSettings } from "@/lib/domain/channels/channel-people";
 import { canJoinChannel, canManageChannel, canManageChannelMembers, canPostToChannel } from "@/lib/domain/policy";
 import { markChannelAsRead } from "@/lib/domain/notifications/channel-settings";
 import { listPosts } from "@/lib/domain/posts/list-posts";
+import { env } from "@/lib/env";
 import { cursor as cursorSchema } from "@/lib/validation/common";
 import { joinChannelAction, leaveChannelAction, setNotifyLevelAction } from "../../channels/actions";
 import { createPostAction } from "../../p/actions";
@@ -130,6 +131,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
               workspaceId={workspaceId}
               channelId={channelId}
               channelName={channel.name}
+              files={{ maxFiles: env.POST_MAX_FILES, maxBytes: env.FILE_MAX_BYTES }}
             />
           ) : (
             !channel.archivedAt && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Attachments } from "@/app/_components/attachments";
 import { Avatar } from "@/app/_components/avatar";
 import { CommentForm, EditPostForm } from "@/app/_components/comment-form";
 import { ChannelIcon } from "@/app/_components/icons";
@@ -11,6 +12,8 @@ import { findPost, loadWorkspace } from "@/app/_lib/loaders";
 import { notFoundMetadata, orNotFound } from "@/app/_lib/session";
 import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";
+import { listPostFiles } from "@/lib/domain/files/attach";
+import { env } from "@/lib/env";
 import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/policy";
 import { cursor as cursorSchema } from "@/lib/validation/common";
 import { createCommentAction, deletePostAction, editPostAction } from "../actions";
@@ -38,12 +41,15 @@ export default async function PostPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { actor, post } = await load(workspaceId, postId);
   const after = cursorSchema.safeParse(query.after);
-  const [channel, comments] = await Promise.all([
+  const [channel, comments, files] = await Promise.all([
     orNotFound(getChannelOrThrow(actor, workspaceId, post.channelId)),
     orNotFound(
       listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined }),
     ),
+    orNotFound(listPostFiles(actor, workspaceId, postId)),
   ]);
+  const filesOf = (commentId: string | null) => files.filter((f) => f.commentId === commentId);
+  const fileLimits = { maxFiles: env.POST_MAX_FILES, maxBytes: env.FILE_MAX_BYTES };
   const facts = { workspaceId, authorId: post.author.id };
   const editable = canEditPost(actor, facts) && !channel.archivedAt;
   const editing = editable && query.edit === "1";
@@ -88,6 +94,7 @@ export default async function PostPage({ params, searchParams }: Props) {
               </div>
             </header>
             <Markdown source={post.body} className="mt-4" />
+            <Attachments files={filesOf(null)} />
             {(editable || canDeletePost(actor, facts)) && (
               <footer className="mt-5 flex flex-wrap items-start justify-end gap-2 border-t border-stone-100 pt-4">
                 {editable && (
@@ -130,6 +137,7 @@ export default async function PostPage({ params, searchParams }: Props) {
                     <Time date={c.createdAt} className="text-stone-600" />
                   </div>
                   <Markdown source={c.body} className="mt-1" />
+                  <Attachments files={filesOf(c.id)} />
                 </div>
               </li>
             ))}
@@ -144,7 +152,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         )}
         <div className="mt-6">
           {canCommentInChannel(actor, channel) ? (
-            <CommentForm action={createCommentAction} workspaceId={workspaceId} postId={postId} />
+            <CommentForm action={createCommentAction} workspaceId={workspaceId} postId={postId} files={fileLimits} />
           ) : (
             <p className="text-sm text-stone-600">This channel is archived: comments are closed.</p>
           )}
