@@ -29,6 +29,14 @@ export class RateLimitedSignin extends CredentialsSignin {
   }
 }
 
+/** The rate-limit store is not answering: sign-in fails closed (503), and the form says to retry shortly. */
+export class UnavailableSignin extends CredentialsSignin {
+  code = "unavailable";
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
 declare module "next-auth" {
   interface Session {
     claims?: SessionClaims;
@@ -75,6 +83,7 @@ const config = (): NextAuthConfig => ({
           await takeRateLimit("sign-in-email", input.data.email);
         } catch (error) {
           if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimitedSignin(error);
+          if (error instanceof AppError && error.code === "UNAVAILABLE") throw new UnavailableSignin(error);
           throw error;
         }
         const user = await verifyCredentials(input.data);

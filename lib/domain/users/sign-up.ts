@@ -62,7 +62,8 @@ async function tellOwner(user: { id: string; email: string }) {
   try {
     await takeRateLimit("email-link", user.email);
   } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return; // a refusal here would reveal the account
+    // A refusal here would reveal the account; with the counter store down (UNAVAILABLE), no email is the safe side.
+    if (error instanceof AppError && (error.code === "RATE_LIMITED" || error.code === "UNAVAILABLE")) return;
     throw error;
   }
   await recordEvent(await getDb(), "user/sign-up-attempted", { userId: user.id, email: user.email });
