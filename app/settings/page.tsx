@@ -8,6 +8,8 @@ import { VerifyBanner } from "@/app/_components/verify-banner";
 import { loadShell } from "@/app/_lib/loaders";
 import { requireActor } from "@/app/_lib/session";
 import { listMySessions } from "@/lib/domain/sessions/sessions";
+import { getSignInMethods } from "@/lib/domain/users/sign-in-methods";
+import { PasswordSection } from "./password-section";
 import { endOtherSessionsAction, endSessionAction, resendVerificationAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,7 +17,11 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const actor = await requireActor("/settings");
-  const [{ me, workspaces }, sessions] = await Promise.all([loadShell(), listMySessions(actor)]);
+  const [{ me, workspaces }, sessions, methods] = await Promise.all([
+    loadShell(),
+    listMySessions(actor),
+    getSignInMethods(actor),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="min-h-dvh">
@@ -37,6 +43,7 @@ export default async function SettingsPage() {
           </p>
           <ProfileForm action={updateProfileAction} name={me.name} timeZone={me.timeZone} zones={zones} />
         </section>
+        <PasswordSection hasPassword={methods.hasPassword} />
         <section className="card mt-6 p-5" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading" className="font-semibold">
             Sessions

@@ -41,5 +41,16 @@ export const resetPasswordForm = z.strictObject({ token: linkToken, password });
 export const magicLinkSignInForm = z.strictObject({ token: linkToken, next: nextPath });
 export const profileForm = updateProfileInput;
 
+/** Settings → password: the current one (absent when the account has none yet) and the new one. */
+export const changePasswordForm = z.strictObject({
+  currentPassword: z
+    .string()
+    .max(200, "must be at most 200 characters")
+    .optional()
+    .transform((v) => v || undefined),
+  password,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordForm>;
+
 /** Settings → sessions: end one of one's own sessions. */
 export const sessionRefForm = z.strictObject({ sessionId: id });
