@@ -12,6 +12,8 @@ import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
 import { authSecret } from "./secret";
+import { providerSignIn } from "./provider-sign-in";
+import { ssoProviders } from "./providers";
 
 /** A dead sign-in link (unknown, expired, used): the message says which, and the form shows it. */
 export class MagicLinkError extends CredentialsSignin {
@@ -65,11 +67,12 @@ function logAuthError(error: Error) {
   else log.error("auth", { type, error });
 }
 
-const config = (): NextAuthConfig => ({
+// Built per request: the SSO callback reads the request's cookies (a link from settings) and client address.
+const config = (request?: Request): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  pages: { signIn: "/signin", error: "/signin" },
   logger: { error: logAuthError },
   providers: [
     Credentials({
@@ -105,6 +108,7 @@ const config = (): NextAuthConfig => ({
         }
       },
     }),
+    ...ssoProviders(),
   ],
   events: {
     // Sign-out (the form's action or POST /api/auth/signout) ends the session record, not just the cookie.
@@ -114,6 +118,7 @@ const config = (): NextAuthConfig => ({
     },
   },
   callbacks: {
+    signIn: (params) => providerSignIn(params, request),
     async jwt({ token, user }) {
       if (user?.id) {
         token.claims = user.sessionId ? await loadClaims(user.id, user.sessionId) : null;
@@ -134,4 +139,4 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, signIn, signOut } = NextAuth(() => config());
+export const { handlers, signIn, signOut } = NextAuth((request) => config(request));

@@ -10,7 +10,7 @@ import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
 
 /** A @handle from the name (or the email's local part when the name has too few ASCII letters). */
-function handleBase(name: string, email: string): string {
+export function handleBase(name: string, email: string): string {
   const fromName = toNameBase(name, "", 20);
   return fromName.length >= 2 ? fromName : toNameBase(email.split("@")[0] ?? "", "", 20) || "user";
 }
