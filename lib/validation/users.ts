@@ -52,5 +52,12 @@ export const changePasswordForm = z.strictObject({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordForm>;
 
+/** "Continue with GitHub" (sign-in, sign-up, settings' link): one of the providers next-auth runs. */
+export const providerId = z.enum(["github", "google", "oidc"]);
+export const providerSignInForm = z.strictObject({ provider: providerId, next: nextPath });
+export const providerLinkForm = z.strictObject({ provider: providerId });
+/** Settings → sign-in methods: unlink one of one's identities. */
+export const identityRefForm = z.strictObject({ accountId: id });
+
 /** Settings → sessions: end one of one's own sessions. */
 export const sessionRefForm = z.strictObject({ sessionId: id });
