@@ -64,7 +64,7 @@ function logAuthError(error: Error) {
   const type = (error as { type?: string }).type ?? error.name;
   const expected = expectedAuthErrors.has(type);
   if (expected) log.info("auth", { type, error: error.message });
-  else log.error("auth", { type, error });
+  else log.error("auth", { type, error, cause: (error as { cause?: unknown }).cause });
 }
 
 // Built per request: the SSO callback reads the request's cookies (a link from settings) and client address.

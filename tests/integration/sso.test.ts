@@ -1,7 +1,7 @@
 // Single sign-on through the real next-auth code: a real OpenID Connect provider on 127.0.0.1 (oidc-provider) and a
 // local fake of GitHub's OAuth and user endpoints. Which account an identity signs in as, and every refusal.
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const { oidc, github } = await vi.hoisted(async () => {
   const { startOidcProvider } = await import("../fakes/oidc-provider");
@@ -36,6 +36,11 @@ import { ORIGIN } from "../support/auth-js";
 import { useEmbeddedRuntime } from "../support/background";
 import { authorizeAtGitHub, finishProviderSignIn, Jar, logInAtOidcProvider, startProviderSignIn } from "../support/sso";
 import { createUser, createWorkspaceWithOwner, sessionCookie } from "../factories";
+
+// The first request migrates the in-memory database, which can outlast a test's timeout on a busy machine.
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
 
 let runtime: ReturnType<typeof useEmbeddedRuntime>;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 // Settings → password: the current password is checked, the strength rule applies, the other sessions end (their
 // old cookies stop working) while this one stays, and a "password changed" email goes out through the outbox.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePasswordAction } from "@/app/settings/actions";
 import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
@@ -15,6 +15,11 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const works = async (cookie: string) => (await api("GET", "/api/v1/workspaces", { cookie })).status;
 const NEW = "lantern orchard quietly 41";
+
+// The first request migrates the in-memory database, which can outlast a test's timeout on a busy machine.
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
 
 let runtime: ReturnType<typeof useEmbeddedRuntime>;
 beforeEach(() => {
