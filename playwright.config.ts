@@ -6,6 +6,18 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const APP_URL = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".data/e2e-pglite";
 
+/**
+ * Sign-in providers for tests/e2e/sso.spec.ts, which starts them (a real OIDC provider, the GitHub fake) on the two
+ * ports after the app's. Configured for every spec: their buttons show on the sign-in pages, nothing else changes.
+ */
+export const SSO = {
+  oidcPort: PORT + 1,
+  githubPort: PORT + 2,
+  oidcClient: { id: "tidings-e2e", secret: "tidings-e2e-oidc-secret", name: "Acme SSO" },
+  githubClient: { id: "tidings-e2e-gh", secret: "tidings-e2e-gh-secret" },
+  appUrl: APP_URL,
+} as const;
+
 // Debian's chromium when it is there (Playwright's own browser download does not work offline).
 const systemChromium = "/usr/bin/chromium";
 const launchOptions = existsSync(systemChromium)
@@ -50,6 +62,19 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PGLITE_DATA_DIR: DATA_DIR, APP_URL, DATABASE_URL: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PGLITE_DATA_DIR: DATA_DIR,
+      APP_URL,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_OIDC_ISSUER: `http://127.0.0.1:${SSO.oidcPort}`,
+      AUTH_OIDC_ID: SSO.oidcClient.id,
+      AUTH_OIDC_SECRET: SSO.oidcClient.secret,
+      AUTH_OIDC_NAME: SSO.oidcClient.name,
+      AUTH_GITHUB_ID: SSO.githubClient.id,
+      AUTH_GITHUB_SECRET: SSO.githubClient.secret,
+      AUTH_GITHUB_ENTERPRISE_URL: `http://127.0.0.1:${SSO.githubPort}`,
+    },
   },
 });

@@ -7,6 +7,13 @@ export type EmailProps = {
   "password-reset": { name: string; url: string };
   "magic-link": { name?: string; url: string };
   "account-exists": { name: string; signInUrl: string; resetUrl: string };
+  "security-notice": {
+    name: string;
+    notice: "password-changed" | "password-added" | "sign-in-method-added";
+    method?: string;
+    settingsUrl: string;
+    resetUrl: string;
+  };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
   mention: {
     recipientName: string;
@@ -107,6 +114,31 @@ export const templates: { [K in EmailKind]: Template<K> } = {
       </Layout>
     ),
   },
+  "security-notice": {
+    subject: (p) => securityNoticeTitle(p),
+    body: (p) => (
+      <Layout
+        preview={securityNoticeTitle(p)}
+        reason="You get this whenever the ways to sign in to your Tidings account change, so that a change you did not make does not go unnoticed."
+      >
+        <Text>Hi {p.name},</Text>
+        <Text>
+          {p.notice === "password-changed" && "The password of your Tidings account was just changed."}
+          {p.notice === "password-added" && "A password was just set on your Tidings account."}
+          {p.notice === "sign-in-method-added" &&
+            `${p.method ?? "A new sign-in method"} was just linked to your Tidings account: it can now be used to sign in.`}{" "}
+          If this was you, there is nothing to do.
+        </Text>
+        <Text>
+          If it was not you, reset your password now (<Link href={p.resetUrl}>{p.resetUrl}</Link>): that signs out every
+          session. Then review your sign-in methods and sessions in settings.
+        </Text>
+        <Button href={p.settingsUrl} style={button}>
+          Review your settings
+        </Button>
+      </Layout>
+    ),
+  },
   invite: {
     subject: (p) => `${p.inviterName} invited you to ${p.workspaceName} on Tidings`,
     body: (p) => (
@@ -171,3 +203,9 @@ export const templates: { [K in EmailKind]: Template<K> } = {
     ),
   },
 };
+
+function securityNoticeTitle(p: EmailProps["security-notice"]): string {
+  if (p.notice === "password-changed") return "Your Tidings password was changed";
+  if (p.notice === "password-added") return "A password was set on your Tidings account";
+  return `${p.method ?? "A new sign-in method"} was linked to your Tidings account`;
+}

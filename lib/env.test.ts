@@ -26,6 +26,27 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it.each([
+    [{ AUTH_GITHUB_ID: "gh" }, /AUTH_GITHUB_SECRET: AUTH_GITHUB_SECRET is required with AUTH_GITHUB_ID/],
+    [{ AUTH_GOOGLE_SECRET: "s" }, /AUTH_GOOGLE_ID: AUTH_GOOGLE_ID is required with AUTH_GOOGLE_SECRET/],
+    [
+      { AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_ID: "c" },
+      /AUTH_OIDC_SECRET: AUTH_OIDC_SECRET is required/,
+    ],
+    [{ AUTH_OIDC_ID: "c", AUTH_OIDC_SECRET: "s" }, /AUTH_OIDC_ISSUER: AUTH_OIDC_ISSUER is required/],
+  ])("names the missing half of a sign-in provider (%o)", (vars, message) => {
+    expect(() => parseEnv(vars)).toThrow(message);
+  });
+
+  it("accepts a provider configured in full, and names the OIDC button", () => {
+    const env = parseEnv({
+      AUTH_OIDC_ISSUER: "https://login.example.com/realms/acme",
+      AUTH_OIDC_ID: "tidings",
+      AUTH_OIDC_SECRET: "secret",
+    });
+    expect(env.AUTH_OIDC_NAME).toBe("single sign-on");
+  });
+
   it("accepts a complete Vercel configuration", () => {
     expect(() => parseEnv(vercel)).not.toThrow();
   });

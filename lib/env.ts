@@ -22,6 +22,20 @@ const schema = z
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     /** Signs session tokens. Required with a managed database; the embedded mode keeps one in .data/. */
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    /** Sign in with GitHub (an OAuth app's client id and secret); the button shows when both are set. */
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    /** A GitHub Enterprise Server's origin, instead of github.com (tests point it at a local fake). */
+    AUTH_GITHUB_ENTERPRISE_URL: optionalString.pipe(z.url().optional()),
+    /** Sign in with Google (an OAuth client's id and secret). */
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    /** The company's own OpenID Connect provider (Okta, Entra ID, Keycloak, Authentik…): issuer URL, client, name. */
+    AUTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    /** The button's label: "Sign in with <name>". */
+    AUTH_OIDC_NAME: z.string().trim().min(1).max(40).default("single sign-on"),
     /** The URL people open the app at; links in emails point here. */
     APP_URL: z.url().default("http://localhost:3000"),
     INNGEST_EVENT_KEY: optionalString,
@@ -103,6 +117,19 @@ const schema = z
         path: ["AUTH_SECRET"],
         message: "AUTH_SECRET is required when DATABASE_URL is set",
       });
+    }
+    // A provider half configured would show no button and say nothing: name the missing variable instead.
+    const pairs = [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+      ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID"],
+      ["AUTH_OIDC_ISSUER", "AUTH_OIDC_SECRET"],
+    ] as const;
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({ code: "custom", path: [missing], message: `${missing} is required with ${env[a] ? a : b}` });
+      }
     }
     if (env.VERCEL && !env.DATABASE_URL) {
       ctx.addIssue({

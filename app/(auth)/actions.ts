@@ -40,14 +40,17 @@ export const requestPasswordResetAction = action(
   { auth: "optional" },
 );
 
-/** The new password is set from the emailed link; then the person is signed in with it. */
+/**
+ * The new password is set from the emailed link; then the person is signed in with it. Counted as a sign-in from
+ * this client first, so a rate-limit store outage refuses before the link is spent rather than after.
+ */
 export const resetPasswordAction = action(
   resetPasswordForm,
   async ({ data }) => {
     const { email } = await resetPassword(data.token, data.password);
     return signInWithPassword(email, data.password, "/w");
   },
-  { auth: "optional" },
+  { auth: "optional", rateLimit: "sign-in-client" },
 );
 
 export const requestMagicLinkAction = action(

@@ -1,11 +1,12 @@
 "use server";
-// The person's own account: profile (name, time zone), "send the verification email again", and their sessions.
+// The person's own account: profile (name, time zone), "send the verification email again", password, sessions.
 import { revalidatePath } from "next/cache";
 import { endMyOtherSessions, endMySession } from "@/lib/domain/sessions/sessions";
+import { changePassword } from "@/lib/domain/users/change-password";
 import { updateProfile } from "@/lib/domain/users/update-profile";
 import { requestEmailVerification } from "@/lib/domain/users/verify-email";
 import { action } from "@/lib/http/action";
-import { profileForm, sessionRefForm } from "@/lib/validation/users";
+import { changePasswordForm, profileForm, sessionRefForm } from "@/lib/validation/users";
 import { z } from "zod";
 
 export const updateProfileAction = action(profileForm, async ({ actor, data }) => {
@@ -28,4 +29,11 @@ export const endOtherSessionsAction = action(z.strictObject({}), async ({ actor 
   const ended = await endMyOtherSessions(actor);
   revalidatePath("/settings");
   return { ended };
+});
+
+/** Change (or first set) the password: this session stays, every other one ends; a security email goes out. */
+export const changePasswordAction = action(changePasswordForm, async ({ actor, data }) => {
+  const result = await changePassword(actor, data);
+  revalidatePath("/settings");
+  return result;
 });

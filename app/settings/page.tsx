@@ -8,14 +8,30 @@ import { VerifyBanner } from "@/app/_components/verify-banner";
 import { loadShell } from "@/app/_lib/loaders";
 import { requireActor } from "@/app/_lib/session";
 import { listMySessions } from "@/lib/domain/sessions/sessions";
+import { getSignInMethods } from "@/lib/domain/users/sign-in-methods";
+import { listMyIdentities } from "@/lib/domain/accounts/manage-identities";
+import { configuredProviders } from "@/lib/auth/providers";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { SignInMethodsSection } from "./sign-in-methods-section";
+import { PasswordSection } from "./password-section";
 import { endOtherSessionsAction, endSessionAction, resendVerificationAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; provider?: string }>;
+}) {
   const actor = await requireActor("/settings");
-  const [{ me, workspaces }, sessions] = await Promise.all([loadShell(), listMySessions(actor)]);
+  const [{ me, workspaces }, sessions, methods, identities] = await Promise.all([
+    loadShell(),
+    listMySessions(actor),
+    getSignInMethods(actor),
+    listMyIdentities(actor),
+  ]);
+  const linkProblem = signInErrorMessage(await searchParams);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="min-h-dvh">
@@ -37,6 +53,8 @@ export default async function SettingsPage() {
           </p>
           <ProfileForm action={updateProfileAction} name={me.name} timeZone={me.timeZone} zones={zones} />
         </section>
+        <PasswordSection hasPassword={methods.hasPassword} />
+        <SignInMethodsSection identities={identities} providers={configuredProviders()} problem={linkProblem} />
         <section className="card mt-6 p-5" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading" className="font-semibold">
             Sessions

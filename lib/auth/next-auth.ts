@@ -12,6 +12,8 @@ import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
 import { authSecret } from "./secret";
+import { providerSignIn } from "./provider-sign-in";
+import { ssoProviders } from "./providers";
 
 /** A dead sign-in link (unknown, expired, used): the message says which, and the form shows it. */
 export class MagicLinkError extends CredentialsSignin {
@@ -24,6 +26,14 @@ export class MagicLinkError extends CredentialsSignin {
 /** Too many attempts on this address or from this client: the form says when to try again. */
 export class RateLimitedSignin extends CredentialsSignin {
   code = "rate-limited";
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+/** The rate-limit store is not answering: sign-in fails closed (503), and the form says to retry shortly. */
+export class UnavailableSignin extends CredentialsSignin {
+  code = "unavailable";
   constructor(readonly error: AppError) {
     super(error.message);
   }
@@ -54,14 +64,15 @@ function logAuthError(error: Error) {
   const type = (error as { type?: string }).type ?? error.name;
   const expected = expectedAuthErrors.has(type);
   if (expected) log.info("auth", { type, error: error.message });
-  else log.error("auth", { type, error });
+  else log.error("auth", { type, error, cause: (error as { cause?: unknown }).cause });
 }
 
-const config = (): NextAuthConfig => ({
+// Built per request: the SSO callback reads the request's cookies (a link from settings) and client address.
+const config = (request?: Request): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  pages: { signIn: "/signin", error: "/signin" },
   logger: { error: logAuthError },
   providers: [
     Credentials({
@@ -75,6 +86,7 @@ const config = (): NextAuthConfig => ({
           await takeRateLimit("sign-in-email", input.data.email);
         } catch (error) {
           if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimitedSignin(error);
+          if (error instanceof AppError && error.code === "UNAVAILABLE") throw new UnavailableSignin(error);
           throw error;
         }
         const user = await verifyCredentials(input.data);
@@ -96,6 +108,7 @@ const config = (): NextAuthConfig => ({
         }
       },
     }),
+    ...ssoProviders(),
   ],
   events: {
     // Sign-out (the form's action or POST /api/auth/signout) ends the session record, not just the cookie.
@@ -105,6 +118,7 @@ const config = (): NextAuthConfig => ({
     },
   },
   callbacks: {
+    signIn: (params) => providerSignIn(params, request),
     async jwt({ token, user }) {
       if (user?.id) {
         token.claims = user.sessionId ? await loadClaims(user.id, user.sessionId) : null;
@@ -125,4 +139,4 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, signIn, signOut } = NextAuth(() => config());
+export const { handlers, signIn, signOut } = NextAuth((request) => config(request));

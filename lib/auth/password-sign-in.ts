@@ -3,14 +3,14 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import { AppError } from "@/lib/errors";
-import { MagicLinkError, RateLimitedSignin, signIn, signOut } from "./next-auth";
+import { MagicLinkError, RateLimitedSignin, signIn, signOut, UnavailableSignin } from "./next-auth";
 
 /** Never returns: on success Auth.js throws Next's redirect to `redirectTo`. */
 export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<never> {
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
-    if (error instanceof RateLimitedSignin) throw error.error;
+    if (error instanceof RateLimitedSignin || error instanceof UnavailableSignin) throw error.error;
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
     }

@@ -26,6 +26,14 @@ export function findUserById(db: DbOrTx, id: string) {
   });
 }
 
+/** What a password change checks against: the current hash (null when the person signs in only by link or provider). */
+export function findUserCredentials(db: DbOrTx, id: string) {
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, passwordHash: true, emailVerifiedAt: true },
+  });
+}
+
 export function handleExists(db: DbOrTx, handle: string) {
   return db.user.count({ where: { handle } }).then((n) => n > 0);
 }

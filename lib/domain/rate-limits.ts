@@ -24,6 +24,18 @@ export const rateLimitRules = {
 
 export type RateLimitRule = keyof typeof rateLimitRules;
 
+/**
+ * Rules guarding sign-in, sign-up and emailed links fail closed: while the counter store cannot answer, a password
+ * could be guessed or an inbox flooded without limit, so these refuse (503). General API traffic still fails open.
+ */
+const failClosedRules: ReadonlySet<RateLimitRule> = new Set([
+  "sign-in-email",
+  "sign-in-client",
+  "sign-up-client",
+  "email-link",
+]);
+const FAIL_CLOSED_RETRY_SECONDS = 30;
+
 const messages: Record<RateLimitRule, string> = {
   api: "Too many requests",
   "api-anonymous": "Too many requests",
@@ -53,6 +65,13 @@ function inWords(seconds: number): string {
 export async function takeRateLimit(rule: RateLimitRule, subject: string): Promise<Decision> {
   const key = createHash("sha256").update(subject.trim().toLowerCase()).digest("base64url").slice(0, 32);
   const decision = await (await rateLimitStore()).hit(rule, key, rateLimitRules[rule]);
+  if (decision.unavailable && failClosedRules.has(rule)) {
+    throw new AppError(
+      "UNAVAILABLE",
+      "Signing in and sending sign-in emails are paused for a moment (our safety check is not answering). Try again in a minute.",
+      { rule, retryAfterSeconds: FAIL_CLOSED_RETRY_SECONDS },
+    );
+  }
   if (!decision.allowed) {
     const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 1000));
     const details: RateLimitDetails = { rule, limit: decision.limit, retryAfterSeconds };

@@ -9,6 +9,13 @@ export const eventSchemas = {
   "user/verification-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/password-reset-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/magic-link-requested": z.object({ userId: z.string(), email: z.string() }),
+  /** A change to how the person signs in (password changed, a provider linked): they are told by email. */
+  "user/security-notice": z.object({
+    userId: z.string(),
+    notice: z.enum(["password-changed", "password-added", "sign-in-method-added"]),
+    /** The sign-in method's display name (e.g. "GitHub"), for sign-in-method-added. */
+    method: z.string().optional(),
+  }),
   "workspace/member-joined": z.object({ workspaceId: z.string(), userId: z.string(), role: z.string() }),
   "invite/created": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
   "invite/resent": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),

@@ -41,5 +41,23 @@ export const resetPasswordForm = z.strictObject({ token: linkToken, password });
 export const magicLinkSignInForm = z.strictObject({ token: linkToken, next: nextPath });
 export const profileForm = updateProfileInput;
 
+/** Settings → password: the current one (absent when the account has none yet) and the new one. */
+export const changePasswordForm = z.strictObject({
+  currentPassword: z
+    .string()
+    .max(200, "must be at most 200 characters")
+    .optional()
+    .transform((v) => v || undefined),
+  password,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordForm>;
+
+/** "Continue with GitHub" (sign-in, sign-up, settings' link): one of the providers next-auth runs. */
+export const providerId = z.enum(["github", "google", "oidc"]);
+export const providerSignInForm = z.strictObject({ provider: providerId, next: nextPath });
+export const providerLinkForm = z.strictObject({ provider: providerId });
+/** Settings → sign-in methods: unlink one of one's identities. */
+export const identityRefForm = z.strictObject({ accountId: id });
+
 /** Settings → sessions: end one of one's own sessions. */
 export const sessionRefForm = z.strictObject({ sessionId: id });

@@ -2,26 +2,34 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/_components/auth-forms";
+import { ProviderButtons } from "@/app/_components/provider-buttons";
+import { SignInProblem } from "@/app/_components/sign-in-problem";
 import { currentActor } from "@/app/_lib/session";
+import { configuredProviders } from "@/lib/auth/providers";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { nextPath, prefillEmail } from "@/lib/validation/users";
 import { signInAction } from "../actions";
+import { providerSignInAction } from "../provider-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; email?: string }>;
+  searchParams: Promise<{ next?: string; email?: string; error?: string; code?: string; provider?: string }>;
 }) {
   const params = await searchParams;
   const next = nextPath.parse(params.next);
   const email = prefillEmail.parse(params.email);
   if (await currentActor()) redirect(next ?? "/w");
+  const problem = signInErrorMessage(params);
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 mb-6 text-sm text-stone-600">Welcome back.</p>
+      <SignInProblem message={problem} />
       <SignInForm action={signInAction} next={next} email={email} />
+      <ProviderButtons providers={configuredProviders()} action={providerSignInAction} next={next} verb="Sign in" />
       <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
         <Link href="/forgot-password" className="link">
           Forgot password?

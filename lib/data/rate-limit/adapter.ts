@@ -8,6 +8,8 @@ export type Decision = {
   remaining: number;
   /** When the current window ends (ms since the epoch). */
   resetAt: number;
+  /** The store did not answer: `allowed` is the fail-open default, and callers guarding sign-in refuse instead. */
+  unavailable?: true;
 };
 
 export interface RateLimitStore {

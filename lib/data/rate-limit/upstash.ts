@@ -1,6 +1,7 @@
 // The managed adapter: @upstash/ratelimit's fixed window over Upstash Redis (REST), shared by every instance.
-// If Upstash is slow or down, requests are let through — a limiter must not take the app down with it — and a
-// warning is logged: `timeout` after 1 s, one quick retry, no more.
+// If Upstash is slow or down, the decision says so (`unavailable`) and lets the request through — a limiter must
+// not take the app down with it — and a warning is logged: `timeout` after 1 s, one quick retry, no more. The
+// sign-in rules refuse instead (lib/domain/rate-limits.ts).
 import "server-only";
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
@@ -35,7 +36,13 @@ export function createUpstashStore(options: {
     async hit(bucket, key, w): Promise<Decision> {
       const letThrough = (error: unknown): Decision => {
         log.warn("rate-limit store unavailable; letting the request through", { store: "upstash", bucket, error });
-        return { allowed: true, limit: w.limit, remaining: w.limit, resetAt: Date.now() + w.windowSeconds * 1000 };
+        return {
+          allowed: true,
+          limit: w.limit,
+          remaining: w.limit,
+          resetAt: Date.now() + w.windowSeconds * 1000,
+          unavailable: true,
+        };
       };
       try {
         const res = await limiterFor(bucket, w).limit(key);

@@ -10,7 +10,7 @@ import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
 
 /** A @handle from the name (or the email's local part when the name has too few ASCII letters). */
-function handleBase(name: string, email: string): string {
+export function handleBase(name: string, email: string): string {
   const fromName = toNameBase(name, "", 20);
   return fromName.length >= 2 ? fromName : toNameBase(email.split("@")[0] ?? "", "", 20) || "user";
 }
@@ -62,7 +62,8 @@ async function tellOwner(user: { id: string; email: string }) {
   try {
     await takeRateLimit("email-link", user.email);
   } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return; // a refusal here would reveal the account
+    // A refusal here would reveal the account; with the counter store down (UNAVAILABLE), no email is the safe side.
+    if (error instanceof AppError && (error.code === "RATE_LIMITED" || error.code === "UNAVAILABLE")) return;
     throw error;
   }
   await recordEvent(await getDb(), "user/sign-up-attempted", { userId: user.id, email: user.email });
