@@ -7,6 +7,8 @@ export type EmailProps = {
   "password-reset": { name: string; url: string };
   "magic-link": { name?: string; url: string };
   "account-exists": { name: string; signInUrl: string; resetUrl: string };
+  /** A sign-in method changed: `what` says which, in a sentence fragment ("Two-step sign-in was turned off"). */
+  "security-notice": { name: string; what: string; settingsUrl: string };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
   mention: {
     recipientName: string;
@@ -83,6 +85,25 @@ export const templates: { [K in EmailKind]: Template<K> } = {
         <Text>
           Or open this link: <Link href={p.url}>{p.url}</Link>
         </Text>
+      </Layout>
+    ),
+  },
+  "security-notice": {
+    subject: (p) => `Security notice: ${p.what.toLowerCase()}`,
+    body: (p) => (
+      <Layout
+        preview={p.what}
+        reason="You get this whenever the ways to sign in to your Tidings account change, so a change you did not make does not go unnoticed."
+      >
+        <Text>Hi {p.name},</Text>
+        <Text>{p.what} on your Tidings account.</Text>
+        <Text>
+          If this was you, there is nothing to do. If it was not, reset your password now and check your security
+          settings.
+        </Text>
+        <Button href={p.settingsUrl} style={button}>
+          Review security settings
+        </Button>
       </Layout>
     ),
   },

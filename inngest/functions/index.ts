@@ -8,6 +8,7 @@ import { processAttachmentFn } from "./process-attachment";
 import { sendInviteEmailFn } from "./send-invite-email";
 import { sendMagicLinkEmailFn } from "./send-magic-link-email";
 import { sendPasswordResetEmailFn } from "./send-password-reset-email";
+import { sendSecurityNoticeFn } from "./send-security-notice";
 import { sendVerificationEmailFn } from "./send-verification-email";
 
 export const functions = [
@@ -15,6 +16,7 @@ export const functions = [
   sendPasswordResetEmailFn,
   sendMagicLinkEmailFn,
   sendAccountExistsEmailFn,
+  sendSecurityNoticeFn,
   sendInviteEmailFn,
   notifyMentionsFn,
   dailyDigestFn,

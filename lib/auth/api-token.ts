@@ -4,6 +4,7 @@ import { getDb } from "@/lib/data/db/client";
 import { findApiTokenForAuth, touchApiToken } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/errors";
 import { scopes as knownScopes, type Actor, type Scope } from "@/lib/domain/actor";
+import { splitByMfaPolicy } from "@/lib/domain/mfa/policy";
 import { hashApiToken, looksLikeApiToken } from "@/lib/domain/tokens/token-format";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -16,8 +17,11 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw invalid();
   // The role is read now, not when the token was made: a removed member's tokens stop working at once.
-  const role = row.user.memberships.find((m) => m.workspaceId === row.workspaceId)?.role;
-  if (!role) throw invalid();
+  const membership = row.user.memberships.find((m) => m.workspaceId === row.workspaceId);
+  if (!membership) throw invalid();
+  const { role } = membership;
+  // The workspace's MFA requirement binds its tokens too: the token's owner must have two-step sign-in on.
+  const blocked = splitByMfaPolicy([membership], row.user.totpFactor?.confirmedAt != null).needSetup.length > 0;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Written at most once a minute per token, so a busy token does not write on every request.
     await touchApiToken(db, row.id, now);
@@ -27,7 +31,8 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
     userId: row.userId,
     via: "token",
     tokenId: row.id,
-    roles: { [row.workspaceId]: role },
+    roles: blocked ? {} : { [row.workspaceId]: role },
     scopes: new Set(granted),
+    ...(blocked ? { mfaSetupIn: [row.workspaceId] } : {}),
   };
 }

@@ -4,8 +4,10 @@ import { getDb } from "@/lib/data/db/client";
 import { findSessionCheck, touchSession } from "@/lib/data/sessions";
 import { findUserClaims } from "@/lib/data/users";
 import { allScopes, type Actor, type Role } from "@/lib/domain/actor";
+import { splitByMfaPolicy } from "@/lib/domain/mfa/policy";
 
-export type SessionClaims = { uid: string; sid: string; cv: number; ws: Record<string, Role> };
+/** `mfa`: workspaces that require two-step sign-in the person has not turned on (see lib/domain/mfa/policy.ts). */
+export type SessionClaims = { uid: string; sid: string; cv: number; ws: Record<string, Role>; mfa?: string[] };
 
 /** "Last seen" is written at most this often per session, not on every request. */
 export const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
@@ -13,11 +15,13 @@ export const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
 export async function loadClaims(userId: string, sessionId: string): Promise<SessionClaims | null> {
   const user = await findUserClaims(await getDb(), userId);
   if (!user) return null;
+  const { usable, needSetup } = splitByMfaPolicy(user.memberships, user.totpFactor?.confirmedAt != null);
   return {
     uid: user.id,
     sid: sessionId,
     cv: user.claimsVersion,
-    ws: Object.fromEntries(user.memberships.map((m) => [m.workspaceId, m.role])),
+    ws: Object.fromEntries(usable.map((m) => [m.workspaceId, m.role])),
+    ...(needSetup.length ? { mfa: needSetup.map((m) => m.workspaceId) } : {}),
   };
 }
 
@@ -29,7 +33,8 @@ export async function loadClaims(userId: string, sessionId: string): Promise<Ses
 export async function checkSession(sessionId: string, userId: string, now = new Date()) {
   const db = await getDb();
   const row = await findSessionCheck(db, sessionId);
-  if (!row || row.userId !== userId || row.endedAt) return null;
+  // Awaiting its second factor, the session is good for nothing but that step (lib/auth/mfa/pending.ts).
+  if (!row || row.userId !== userId || row.endedAt || row.mfaPending) return null;
   const stale = new Date(now.getTime() - LAST_SEEN_INTERVAL_MS);
   if (row.lastSeenAt < stale) await touchSession(db, sessionId, now, stale);
   return { claimsVersion: row.claimsVersion };
@@ -48,5 +53,12 @@ export async function freshClaims(claims: SessionClaims): Promise<SessionClaims 
 }
 
 export function sessionActor(claims: SessionClaims): Actor {
-  return { userId: claims.uid, via: "session", roles: claims.ws, scopes: allScopes, sessionId: claims.sid };
+  return {
+    userId: claims.uid,
+    via: "session",
+    roles: claims.ws,
+    scopes: allScopes,
+    sessionId: claims.sid,
+    ...(claims.mfa?.length ? { mfaSetupIn: claims.mfa } : {}),
+  };
 }

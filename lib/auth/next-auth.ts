@@ -11,6 +11,7 @@ import { clientAddress } from "./client-address";
 import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
+import { needsSecondFactor } from "@/lib/domain/mfa/complete-sign-in";
 import { authSecret } from "./secret";
 
 /** A dead sign-in link (unknown, expired, used): the message says which, and the form shows it. */
@@ -39,12 +40,16 @@ declare module "next-auth" {
   }
 }
 
-/** Each successful sign-in opens a session record; its id travels in the JWT's claims. */
-async function withNewSession<T extends { id: string }>(user: T, request: Request) {
-  const sessionId = await startSession(user.id, {
-    userAgent: request.headers.get("user-agent"),
-    address: clientAddress(request.headers),
-  });
+/**
+ * Each successful sign-in opens a session record; its id travels in the JWT's claims. A password or emailed link
+ * opens it awaiting the second factor when the person has one (lib/auth/mfa); a passkey is both factors at once.
+ */
+async function withNewSession<T extends { id: string }>(user: T, request: Request, { firstFactorOnly = true } = {}) {
+  const sessionId = await startSession(
+    user.id,
+    { userAgent: request.headers.get("user-agent"), address: clientAddress(request.headers) },
+    { mfaPending: firstFactorOnly && (await needsSecondFactor(user.id)) },
+  );
   return { ...user, sessionId };
 }
 

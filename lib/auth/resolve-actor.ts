@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/domain/actor";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-type CookieReader = { get(name: string): { value: string } | undefined };
+export type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** The session cookie's value, joining Auth.js' chunks (`name.0`, `name.1`, …) when it was split. */
 function readSessionCookie(cookies: CookieReader): { name: string; value: string } | null {
@@ -27,7 +27,8 @@ function readSessionCookie(cookies: CookieReader): { name: string; value: string
   return null;
 }
 
-export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+/** The claims inside the session cookie's JWT, unchecked: the caller checks their session. */
+export async function claimsFromCookies(cookies: CookieReader): Promise<SessionClaims | null> {
   const cookie = readSessionCookie(cookies);
   if (!cookie) return null;
   const token = await decode<{ claims?: SessionClaims }>({
@@ -35,7 +36,12 @@ export async function actorFromCookies(cookies: CookieReader): Promise<Actor | n
     secret: authSecret(),
     salt: cookie.name,
   }).catch(() => null);
-  if (!token?.claims) return null;
+  return token?.claims ?? null;
+}
+
+export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+  const token = { claims: await claimsFromCookies(cookies) };
+  if (!token.claims) return null;
   const claims = await freshClaims(token.claims);
   return claims ? sessionActor(claims) : null;
 }

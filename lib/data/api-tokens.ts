@@ -36,7 +36,12 @@ export function findApiTokenForAuth(db: DbOrTx, tokenHash: string) {
     select: {
       ...tokenSelect,
       tokenHash: true,
-      user: { select: { memberships: { select: { workspaceId: true, role: true } } } },
+      user: {
+        select: {
+          memberships: { select: { workspaceId: true, role: true, workspace: { select: { requireMfa: true } } } },
+          totpFactor: { select: { confirmedAt: true } },
+        },
+      },
     },
   });
 }

@@ -1,11 +1,20 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
 
-export function insertSession(db: DbOrTx, data: { userId: string; device: string; clientAddress: string }) {
+export function insertSession(
+  db: DbOrTx,
+  data: { userId: string; device: string; clientAddress: string; mfaPending?: boolean },
+) {
   return db.session.create({ data, select: { id: true } });
 }
 
-export type SessionCheckRow = { userId: string; endedAt: Date | null; lastSeenAt: Date; claimsVersion: number };
+export type SessionCheckRow = {
+  userId: string;
+  endedAt: Date | null;
+  lastSeenAt: Date;
+  mfaPending: boolean;
+  claimsVersion: number;
+};
 
 /**
  * The one lookup per request: the session's state and its person's claims version, in a single round trip (a join
@@ -13,7 +22,7 @@ export type SessionCheckRow = { userId: string; endedAt: Date | null; lastSeenAt
  */
 export async function findSessionCheck(db: DbOrTx, sessionId: string): Promise<SessionCheckRow | null> {
   const rows = await db.$queryRaw<SessionCheckRow[]>`
-    SELECT s."userId", s."endedAt", s."lastSeenAt", u."claimsVersion"
+    SELECT s."userId", s."endedAt", s."lastSeenAt", s."mfaPending", u."claimsVersion"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`;
   return rows[0] ?? null;

@@ -44,7 +44,12 @@ export function bumpClaimsVersion(db: DbOrTx, userIds: string[]) {
 export function findUserClaims(db: DbOrTx, userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { id: true, claimsVersion: true, memberships: { select: { workspaceId: true, role: true } } },
+    select: {
+      id: true,
+      claimsVersion: true,
+      memberships: { select: { workspaceId: true, role: true, workspace: { select: { requireMfa: true } } } },
+      totpFactor: { select: { confirmedAt: true } },
+    },
   });
 }
 

@@ -9,6 +9,11 @@ export const eventSchemas = {
   "user/verification-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/password-reset-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/magic-link-requested": z.object({ userId: z.string(), email: z.string() }),
+  /** A sign-in method was added or removed (MFA on or off, a passkey): the person is told by email. */
+  "user/security-changed": z.object({
+    userId: z.string(),
+    change: z.enum(["mfa-enabled", "mfa-disabled", "passkey-added", "passkey-removed"]),
+  }),
   "workspace/member-joined": z.object({ workspaceId: z.string(), userId: z.string(), role: z.string() }),
   "invite/created": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),
   "invite/resent": z.object({ inviteId: z.string(), workspaceId: z.string(), email: z.string() }),

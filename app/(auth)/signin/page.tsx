@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { pendingSignInFromCookies } from "@/lib/auth/mfa/pending";
 import { SignInForm } from "@/app/_components/auth-forms";
 import { currentActor } from "@/app/_lib/session";
 import { nextPath, prefillEmail } from "@/lib/validation/users";
@@ -17,6 +19,9 @@ export default async function SignInPage({
   const next = nextPath.parse(params.next);
   const email = prefillEmail.parse(params.email);
   if (await currentActor()) redirect(next ?? "/w");
+  // Password or link given, second factor owed: that step, not the form again.
+  if (await pendingSignInFromCookies(await cookies()))
+    redirect(next ? `/signin/mfa?next=${encodeURIComponent(next)}` : "/signin/mfa");
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
