@@ -47,7 +47,7 @@ const wrong = (secret: string) => (totpCode(secret) === "000000" ? "111111" : "0
 
 const giveCode = (code: string) => secondFactorAction(null, form({ code, next: "/w" }));
 
-describe("two-step sign-in", () => {
+describe("two-step sign-in", { timeout: 90_000 }, () => {
   it("enrols with a QR code and a typed code; ten recovery codes, stored hashed; an email goes out", async () => {
     const user = await createUser();
     actAsCookie(await sessionCookie(user.id));
