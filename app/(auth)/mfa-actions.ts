@@ -3,7 +3,11 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { pendingSignInFromCookies } from "@/lib/auth/mfa/pending";
+import { signInWithPasskey } from "@/lib/auth/password-sign-in";
 import { completeSecondFactor } from "@/lib/domain/mfa/complete-sign-in";
+import { startPasskeySignIn } from "@/lib/domain/mfa/passkey-sign-in";
+import { passkeySignInForm } from "@/lib/validation/passkeys";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { secondFactorForm } from "@/lib/validation/mfa";
@@ -17,4 +21,16 @@ export const secondFactorAction = action(
     redirect(data.next ?? "/w");
   },
   { auth: "optional" },
+);
+
+/** navigator.credentials.get() options for a passkey sign-in; counted per client like password attempts. */
+export const passkeySignInOptionsAction = action(z.strictObject({}), () => startPasskeySignIn(), {
+  auth: "optional",
+  rateLimit: "sign-in-client",
+});
+
+export const passkeySignInAction = action(
+  passkeySignInForm,
+  ({ data }) => signInWithPasskey(data.response, data.next ?? "/w"),
+  { auth: "optional", rateLimit: "sign-in-client" },
 );

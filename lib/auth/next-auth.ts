@@ -12,6 +12,8 @@ import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
 import { needsSecondFactor } from "@/lib/domain/mfa/complete-sign-in";
+import { verifyPasskeySignIn } from "@/lib/domain/mfa/passkey-sign-in";
+import { parsePasskeyResponse } from "./mfa/passkey-response";
 import { authSecret } from "./secret";
 
 /** A dead sign-in link (unknown, expired, used): the message says which, and the form shows it. */
@@ -99,6 +101,16 @@ const config = (): NextAuthConfig => ({
             throw new MagicLinkError(error.message);
           throw error;
         }
+      },
+    }),
+    // A passkey alone: the assertion is verified by lib/domain/mfa (the challenge is spent once); it is both factors.
+    Credentials({
+      id: "passkey",
+      credentials: { response: { type: "text" } },
+      async authorize(raw, request) {
+        const response = parsePasskeyResponse(raw.response);
+        const user = response && (await verifyPasskeySignIn(response));
+        return user ? withNewSession(user, request, { firstFactorOnly: false }) : null;
       },
     }),
   ],

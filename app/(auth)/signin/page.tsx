@@ -7,6 +7,8 @@ import { SignInForm } from "@/app/_components/auth-forms";
 import { currentActor } from "@/app/_lib/session";
 import { nextPath, prefillEmail } from "@/lib/validation/users";
 import { signInAction } from "../actions";
+import { passkeySignInAction, passkeySignInOptionsAction } from "../mfa-actions";
+import { PasskeySignIn } from "@/app/_components/passkey-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,6 +29,9 @@ export default async function SignInPage({
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 mb-6 text-sm text-stone-600">Welcome back.</p>
       <SignInForm action={signInAction} next={next} email={email} />
+      <div className="mt-4">
+        <PasskeySignIn options={passkeySignInOptionsAction} signIn={passkeySignInAction} next={next} />
+      </div>
       <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
         <Link href="/forgot-password" className="link">
           Forgot password?

@@ -4,15 +4,31 @@ import { DisableTotpForm, TotpEnrolment, WorkspaceMfaForm } from "@/app/_compone
 import { AccountHeader } from "@/app/_components/account-header";
 import { loadShell } from "@/app/_lib/loaders";
 import { requireActor } from "@/app/_lib/session";
+import { RegisterPasskey } from "@/app/_components/passkey-forms";
+import { SimpleAction } from "@/app/_components/simple-action";
+import { Time } from "@/app/_components/time";
+import { listMyPasskeys } from "@/lib/domain/mfa/passkeys";
 import { getSecurityOverview } from "@/lib/domain/mfa/security-overview";
-import { confirmTotpAction, disableTotpAction, startTotpAction, workspaceSecurityAction } from "./actions";
+import {
+  confirmTotpAction,
+  disableTotpAction,
+  passkeyOptionsAction,
+  registerPasskeyAction,
+  removePasskeyAction,
+  startTotpAction,
+  workspaceSecurityAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {
   const actor = await requireActor("/settings/security");
-  const [{ me }, overview] = await Promise.all([loadShell(), getSecurityOverview(actor)]);
+  const [{ me }, overview, passkeys] = await Promise.all([
+    loadShell(),
+    getSecurityOverview(actor),
+    listMyPasskeys(actor),
+  ]);
   const waiting = overview.totpOn ? [] : overview.requiredBy;
   return (
     <div className="min-h-dvh">
@@ -47,6 +63,45 @@ export default async function SecurityPage() {
           ) : (
             <TotpEnrolment start={startTotpAction} confirm={confirmTotpAction} />
           )}
+        </section>
+        <section className="card mt-6 p-5" aria-labelledby="passkeys-heading">
+          <h2 id="passkeys-heading" className="font-semibold">
+            Passkeys
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-stone-600">
+            A passkey signs you in on its own, with your device&apos;s screen lock or a security key. Removing one signs
+            out your other sessions.
+          </p>
+          {passkeys.length > 0 && (
+            <ul className="mb-4 divide-y divide-stone-200" aria-label="Your passkeys">
+              {passkeys.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                  <p>
+                    <span className="font-medium">{p.name}</span>
+                    <span className="text-stone-600">
+                      {" "}
+                      · added <Time date={p.createdAt} />
+                      {p.lastUsedAt && (
+                        <>
+                          {" "}
+                          · last used <Time date={p.lastUsedAt} />
+                        </>
+                      )}
+                    </span>
+                  </p>
+                  <SimpleAction
+                    action={removePasskeyAction}
+                    hidden={{ passkeyId: p.id }}
+                    label="Remove"
+                    srLabel={p.name}
+                    pendingText="Removing…"
+                    confirm={`Remove the passkey “${p.name}”? Your other sessions will be signed out.`}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          <RegisterPasskey options={passkeyOptionsAction} register={registerPasskeyAction} />
         </section>
         {overview.owned.length > 0 && (
           <section className="card mt-6 p-5" aria-labelledby="policy-heading">
