@@ -12,7 +12,6 @@ import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
 import { needsSecondFactor } from "@/lib/domain/mfa/complete-sign-in";
-import { verifyPasskeySignIn } from "@/lib/domain/mfa/passkey-sign-in";
 import { parsePasskeyResponse } from "./mfa/passkey-response";
 import { authSecret } from "./secret";
 
@@ -109,6 +108,8 @@ const config = (): NextAuthConfig => ({
       credentials: { response: { type: "text" } },
       async authorize(raw, request) {
         const response = parsePasskeyResponse(raw.response);
+        // Loaded on first use: the WebAuthn verifier (and its ASN.1 and COSE code) stays off every other sign-in's path.
+        const { verifyPasskeySignIn } = await import("@/lib/domain/mfa/passkey-sign-in");
         const user = response && (await verifyPasskeySignIn(response));
         return user ? withNewSession(user, request, { firstFactorOnly: false }) : null;
       },

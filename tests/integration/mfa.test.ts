@@ -1,5 +1,5 @@
 // Two-step sign-in (TOTP + recovery codes): enrolment, the second step of a sign-in, and each refusal.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { secondFactorAction } from "@/app/(auth)/mfa-actions";
 import { requireActor } from "@/app/_lib/session";
 import { confirmTotpAction, disableTotpAction, startTotpAction } from "@/app/settings/security/actions";
@@ -7,7 +7,8 @@ import { actorFromCookies } from "@/lib/auth/resolve-actor";
 import { getDb } from "@/lib/data/db/client";
 import { totpCode } from "@/lib/domain/mfa/totp";
 import { api } from "../support/api";
-import { signInThroughAuthJs } from "../support/auth-js";
+import { authGetFn, authPostFn, ORIGIN, setCookies, signInThroughAuthJs } from "../support/auth-js";
+import { issueOneTimeToken } from "@/lib/domain/one-time-tokens/tokens";
 import { testCookies, useSessionCookie as actAsCookie } from "../support/cookies";
 import { createUser, sessionCookie, type TestUser } from "../factories";
 import { expectFailure, expectOk, form, redirectOf } from "./actions/helpers";
@@ -17,7 +18,9 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const STEP = 30_000;
 const works = async (cookie: string | null) => (await api("GET", "/api/v1/workspaces", { cookie })).status;
 
-afterEach(() => vi.useRealTimers());
+// The clock stands still unless a test moves it: a slow run must not cross into the next 30-second step unnoticed.
+beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"], now: Date.now() }));
+afterEach(() => void vi.useRealTimers());
 
 /** Moves the clock to the next 30-second step, as waiting for the app's next code would. */
 function nextStep() {
@@ -77,6 +80,35 @@ describe("two-step sign-in", { timeout: 90_000 }, () => {
     expect(await works(cookie)).toBe(401);
     expect(await actorFromCookies(testCookies)).toBeNull();
     expect(await redirectOf(requireActor("/w"))).toBe("/signin/mfa?next=%2Fw");
+    nextStep();
+    expect(await redirectOf(giveCode(totpCode(secret)))).toBe("/w");
+    expect(await works(cookie)).toBe(200);
+  });
+
+  it("an emailed sign-in link is a first factor too: its session waits for the code", async () => {
+    const user = await createUser();
+    const { secret } = await enrol(user);
+    const token = await issueOneTimeToken(await getDb(), {
+      purpose: "MAGIC_LINK",
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    const csrfRes = await authGetFn(new Request(`${ORIGIN}/api/auth/csrf`));
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const csrf = [...setCookies(csrfRes)].find(([name]) => name.endsWith("authjs.csrf-token"));
+    const res = await authPostFn(
+      new Request(`${ORIGIN}/api/auth/callback/magic-link`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${csrf?.[0]}=${csrf?.[1]}` },
+        body: new URLSearchParams({ csrfToken, token, callbackUrl: `${ORIGIN}/` }).toString(),
+      }),
+    );
+    const session = [...setCookies(res)].find(([name, value]) => /authjs\.session-token$/.test(name) && value !== "");
+    expect(session).toBeDefined();
+    const cookie = `${session![0]}=${session![1]}`;
+    expect(await works(cookie)).toBe(401);
+    actAsCookie(cookie);
     nextStep();
     expect(await redirectOf(giveCode(totpCode(secret)))).toBe("/w");
     expect(await works(cookie)).toBe(200);
