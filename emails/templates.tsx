@@ -9,7 +9,7 @@ export type EmailProps = {
   "account-exists": { name: string; signInUrl: string; resetUrl: string };
   "security-notice": {
     name: string;
-    notice: "password-changed" | "password-added" | "sign-in-method-added";
+    notice: SecurityNotice;
     method?: string;
     settingsUrl: string;
     resetUrl: string;
@@ -33,6 +33,16 @@ export type EmailProps = {
 };
 
 export type EmailKind = keyof EmailProps;
+
+/** What changed in the ways a person signs in (the `user/security-notice` event's `notice`). */
+export type SecurityNotice =
+  | "password-changed"
+  | "password-added"
+  | "sign-in-method-added"
+  | "mfa-enabled"
+  | "mfa-disabled"
+  | "passkey-added"
+  | "passkey-removed";
 
 type Template<K extends EmailKind> = {
   subject: (p: EmailProps[K]) => string;
@@ -93,6 +103,25 @@ export const templates: { [K in EmailKind]: Template<K> } = {
       </Layout>
     ),
   },
+  "security-notice": {
+    subject: (p) => `Security notice: ${p.what.toLowerCase()}`,
+    body: (p) => (
+      <Layout
+        preview={p.what}
+        reason="You get this whenever the ways to sign in to your Tidings account change, so a change you did not make does not go unnoticed."
+      >
+        <Text>Hi {p.name},</Text>
+        <Text>{p.what} on your Tidings account.</Text>
+        <Text>
+          If this was you, there is nothing to do. If it was not, reset your password now and check your security
+          settings.
+        </Text>
+        <Button href={p.settingsUrl} style={button}>
+          Review security settings
+        </Button>
+      </Layout>
+    ),
+  },
   "account-exists": {
     subject: () => "You already have a Tidings account",
     body: (p) => (
@@ -126,7 +155,12 @@ export const templates: { [K in EmailKind]: Template<K> } = {
           {p.notice === "password-changed" && "The password of your Tidings account was just changed."}
           {p.notice === "password-added" && "A password was just set on your Tidings account."}
           {p.notice === "sign-in-method-added" &&
-            `${p.method ?? "A new sign-in method"} was just linked to your Tidings account: it can now be used to sign in.`}{" "}
+            `${p.method ?? "A new sign-in method"} was just linked to your Tidings account: it can now be used to sign in.`}
+          {p.notice === "mfa-enabled" && "Two-step sign-in was just turned on for your Tidings account."}
+          {p.notice === "mfa-disabled" && "Two-step sign-in was just turned off for your Tidings account."}
+          {p.notice === "passkey-added" &&
+            "A passkey was just added to your Tidings account: it can now be used to sign in."}
+          {p.notice === "passkey-removed" && "A passkey was just removed from your Tidings account."}{" "}
           If this was you, there is nothing to do.
         </Text>
         <Text>
@@ -207,5 +241,9 @@ export const templates: { [K in EmailKind]: Template<K> } = {
 function securityNoticeTitle(p: EmailProps["security-notice"]): string {
   if (p.notice === "password-changed") return "Your Tidings password was changed";
   if (p.notice === "password-added") return "A password was set on your Tidings account";
+  if (p.notice === "mfa-enabled") return "Two-step sign-in was turned on for your Tidings account";
+  if (p.notice === "mfa-disabled") return "Two-step sign-in was turned off for your Tidings account";
+  if (p.notice === "passkey-added") return "A passkey was added to your Tidings account";
+  if (p.notice === "passkey-removed") return "A passkey was removed from your Tidings account";
   return `${p.method ?? "A new sign-in method"} was linked to your Tidings account`;
 }

@@ -7,12 +7,15 @@ import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { getMe } from "@/lib/domain/users/get-me";
 import { getWorkspaceOrThrow } from "@/lib/domain/workspaces/get-workspace";
 import { listMyWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { orNull, requireActor } from "./session";
 
 /** The workspace, or null when it does not exist for this person (for generateMetadata). */
 export const findWorkspace = cache(async (workspaceId: string) => {
   const actor = await requireActor(`/w/${workspaceId}`);
+  // The workspace requires two-step sign-in and this person has not turned it on: set it up first.
+  if (actor.mfaSetupIn?.includes(workspaceId))
+    redirect(`/settings/security?required=${encodeURIComponent(workspaceId)}`);
   return { actor, workspace: await orNull(getWorkspaceOrThrow(actor, workspaceId)) };
 });
 

@@ -5,16 +5,19 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { actorFromCookies } from "@/lib/auth/resolve-actor";
+import { pendingSignInFromCookies } from "@/lib/auth/mfa/pending";
 import type { Actor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
 
 export const currentActor = cache(async (): Promise<Actor | null> => actorFromCookies(await cookies()));
 
-/** The actor, or off to sign in (coming back to `next` afterwards). */
+/** The actor, or off to sign in (or to its second step, when only that is missing), coming back to `next` afterwards. */
 export async function requireActor(next?: string): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect(next ? `/signin?next=${encodeURIComponent(next)}` : "/signin");
-  return actor;
+  if (actor) return actor;
+  const query = next ? `?next=${encodeURIComponent(next)}` : "";
+  if (await pendingSignInFromCookies(await cookies())) redirect(`/signin/mfa${query}`);
+  redirect(`/signin${query}`);
 }
 
 /**

@@ -44,6 +44,11 @@ export default async function SettingsPage({
           </Link>
         </nav>
         <h1 className="mt-2 text-2xl font-semibold">Settings</h1>
+        <p className="mt-1 text-sm">
+          <Link href="/settings/security" className="link">
+            Security: two-step sign-in and passkeys →
+          </Link>
+        </p>
         <section className="card mt-6 p-5" aria-labelledby="profile-heading">
           <h2 id="profile-heading" className="font-semibold">
             Profile

@@ -33,6 +33,8 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
       expiresAt: row.expiresAt?.getTime() ?? null,
       usedAt: row.lastUsedAt?.getTime() ?? null,
       revoked: row.revokedAt !== null,
+      // The workspace's MFA requirement binds its tokens too: the token's owner must have two-step sign-in on.
+      mfaBlocked: row.requireMfa && !row.hasMfa,
     };
     await rememberToken(tokenHash, row.userId, gen ? grant : null);
   }
@@ -49,7 +51,8 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
     userId: grant.userId,
     via: "token",
     tokenId: grant.id,
-    roles: { [grant.workspaceId]: role },
+    roles: grant.mfaBlocked ? {} : { [grant.workspaceId]: role },
     scopes: new Set(granted),
+    ...(blocked ? { mfaSetupIn: [row.workspaceId] } : {}),
   };
 }

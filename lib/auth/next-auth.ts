@@ -11,6 +11,8 @@ import { clientAddress } from "./client-address";
 import { signInInput } from "@/lib/validation/users";
 import { endSession, startSession } from "@/lib/domain/sessions/sessions";
 import { freshClaims, loadClaims, type SessionClaims } from "./claims";
+import { needsSecondFactor } from "@/lib/domain/mfa/complete-sign-in";
+import { parsePasskeyResponse } from "./mfa/passkey-response";
 import { authSecret } from "./secret";
 import { providerSignIn } from "./provider-sign-in";
 import { ssoProviders } from "./providers";
@@ -49,12 +51,16 @@ declare module "next-auth" {
   }
 }
 
-/** Each successful sign-in opens a session record; its id travels in the JWT's claims. */
-async function withNewSession<T extends { id: string }>(user: T, request: Request) {
-  const sessionId = await startSession(user.id, {
-    userAgent: request.headers.get("user-agent"),
-    address: clientAddress(request.headers),
-  });
+/**
+ * Each successful sign-in opens a session record; its id travels in the JWT's claims. A password or emailed link
+ * opens it awaiting the second factor when the person has one (lib/auth/mfa); a passkey is both factors at once.
+ */
+async function withNewSession<T extends { id: string }>(user: T, request: Request, { firstFactorOnly = true } = {}) {
+  const sessionId = await startSession(
+    user.id,
+    { userAgent: request.headers.get("user-agent"), address: clientAddress(request.headers) },
+    { mfaPending: firstFactorOnly && (await needsSecondFactor(user.id)) },
+  );
   return { ...user, sessionId };
 }
 
@@ -109,6 +115,18 @@ const config = (request?: Request): NextAuthConfig => ({
       },
     }),
     ...ssoProviders(),
+    // A passkey alone: the assertion is verified by lib/domain/mfa (the challenge is spent once); it is both factors.
+    Credentials({
+      id: "passkey",
+      credentials: { response: { type: "text" } },
+      async authorize(raw, request) {
+        const response = parsePasskeyResponse(raw.response);
+        // Loaded on first use: the WebAuthn verifier (and its ASN.1 and COSE code) stays off every other sign-in's path.
+        const { verifyPasskeySignIn } = await import("@/lib/domain/mfa/passkey-sign-in");
+        const user = response && (await verifyPasskeySignIn(response));
+        return user ? withNewSession(user, request, { firstFactorOnly: false }) : null;
+      },
+    }),
   ],
   events: {
     // Sign-out (the form's action or POST /api/auth/signout) ends the session record, not just the cookie.

@@ -36,3 +36,15 @@ export async function signOutAndRedirect(redirectTo = "/"): Promise<never> {
   await signOut({ redirectTo });
   throw new AppError("INTERNAL", "Sign-out did not redirect");
 }
+
+/** A passkey assertion (JSON from the browser); one that does not verify becomes a 401 AppError. */
+export async function signInWithPasskey(response: string, redirectTo: string): Promise<never> {
+  try {
+    await signIn("passkey", { response, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError && error.type === "CredentialsSignin")
+      throw new AppError("UNAUTHENTICATED", "That passkey could not sign you in. Try again, or use your password.");
+    throw error;
+  }
+  throw new AppError("INTERNAL", "Sign-in did not redirect");
+}

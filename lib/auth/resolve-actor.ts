@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/domain/actor";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-type CookieReader = { get(name: string): { value: string } | undefined };
+export type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** The session cookie's value, joining Auth.js' chunks (`name.0`, `name.1`, …) when it was split. */
 function readSessionCookie(cookies: CookieReader): { name: string; value: string } | null {
@@ -52,10 +52,14 @@ async function decodeSessionCookie(cookie: { name: string; value: string }): Pro
   return token.claims;
 }
 
-export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+/** The claims inside the session cookie's JWT, unchecked: the caller checks their session. */
+export async function claimsFromCookies(cookies: CookieReader): Promise<SessionClaims | null> {
   const cookie = readSessionCookie(cookies);
-  if (!cookie) return null;
-  const fromCookie = await decodeSessionCookie(cookie);
+  return cookie ? decodeSessionCookie(cookie) : null;
+}
+
+export async function actorFromCookies(cookies: CookieReader): Promise<Actor | null> {
+  const fromCookie = await claimsFromCookies(cookies);
   if (!fromCookie) return null;
   const claims = await freshClaims(fromCookie);
   return claims ? sessionActor(claims) : null;

@@ -40,14 +40,20 @@ export type ApiTokenAuthRow = {
   revokedAt: Date | null;
   /** The owner's role in the token's workspace now (null: no longer a member). */
   role: Role | null;
+  /** The workspace requires two-step sign-in, and whether the owner has it on. */
+  requireMfa: boolean;
+  hasMfa: boolean;
 };
 
-/** The token with its owner's current role in its workspace, in one statement. */
+/** The token with its owner's current role in its workspace and the facts of the MFA policy, in one statement. */
 export async function findApiTokenForAuth(db: DbOrTx, tokenHash: string): Promise<ApiTokenAuthRow | null> {
   const rows = await db.$queryRaw<ApiTokenAuthRow[]>`
-    SELECT t.id, t."userId", t."workspaceId", t.scopes, t."expiresAt", t."lastUsedAt", t."revokedAt", m.role::text AS role
+    SELECT t.id, t."userId", t."workspaceId", t.scopes, t."expiresAt", t."lastUsedAt", t."revokedAt", m.role::text AS role,
+      w."requireMfa", (f."confirmedAt" IS NOT NULL) AS "hasMfa"
     FROM "ApiToken" t
+    JOIN "Workspace" w ON w.id = t."workspaceId"
     LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."workspaceId" = t."workspaceId"
+    LEFT JOIN "TotpFactor" f ON f."userId" = t."userId"
     WHERE t."tokenHash" = ${tokenHash}`;
   return rows[0] ?? null;
 }

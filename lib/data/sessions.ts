@@ -2,7 +2,10 @@ import "server-only";
 import type { DbOrTx } from "./db/client";
 import type { Role } from "./generated/prisma/enums";
 
-export function insertSession(db: DbOrTx, data: { userId: string; device: string; clientAddress: string }) {
+export function insertSession(
+  db: DbOrTx,
+  data: { userId: string; device: string; clientAddress: string; mfaPending?: boolean },
+) {
   return db.session.create({ data, select: { id: true } });
 }
 
@@ -10,9 +13,13 @@ export type SessionClaimsRow = {
   userId: string;
   endedAt: Date | null;
   lastSeenAt: Date;
+  /** Signed in with a first factor only: good for nothing but the second step. */
+  mfaPending: boolean;
   claimsVersion: number;
+  /** Whether the person has two-step sign-in on (for workspaces that require it). */
+  hasMfa: boolean;
   /** Only when the claims version differs from the one the caller knows. */
-  memberships: { workspaceId: string; role: Role }[];
+  memberships: { workspaceId: string; role: Role; workspace: { requireMfa: boolean } }[];
 };
 
 /**
@@ -29,14 +36,20 @@ export async function findSessionClaims(
       userId: string;
       endedAt: Date | null;
       lastSeenAt: Date;
+      mfaPending: boolean;
       claimsVersion: number;
+      hasMfa: boolean;
       workspaceId: string | null;
       role: Role | null;
+      requireMfa: boolean | null;
     }[]
   >`
-    SELECT s."userId", s."endedAt", s."lastSeenAt", u."claimsVersion", m."workspaceId", m."role"::text AS "role"
+    SELECT s."userId", s."endedAt", s."lastSeenAt", s."mfaPending", u."claimsVersion",
+      (t."confirmedAt" IS NOT NULL) AS "hasMfa", m."workspaceId", m."role"::text AS "role", w."requireMfa"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "TotpFactor" t ON t."userId" = u.id
     LEFT JOIN "Membership" m ON m."userId" = u.id AND u."claimsVersion" <> ${knownVersion}::int
+    LEFT JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE s.id = ${sessionId}`;
   const first = rows[0];
   if (!first) return null;
@@ -44,8 +57,14 @@ export async function findSessionClaims(
     userId: first.userId,
     endedAt: first.endedAt,
     lastSeenAt: first.lastSeenAt,
+    mfaPending: first.mfaPending,
     claimsVersion: first.claimsVersion,
-    memberships: rows.flatMap((r) => (r.workspaceId && r.role ? [{ workspaceId: r.workspaceId, role: r.role }] : [])),
+    hasMfa: first.hasMfa,
+    memberships: rows.flatMap((r) =>
+      r.workspaceId && r.role
+        ? [{ workspaceId: r.workspaceId, role: r.role, workspace: { requireMfa: r.requireMfa === true } }]
+        : [],
+    ),
   };
 }
 

@@ -70,7 +70,12 @@ export async function findClaimsSince(db: DbOrTx, userId: string, knownVersion: 
 export function findUserClaims(db: DbOrTx, userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { id: true, claimsVersion: true, memberships: { select: { workspaceId: true, role: true } } },
+    select: {
+      id: true,
+      claimsVersion: true,
+      memberships: { select: { workspaceId: true, role: true, workspace: { select: { requireMfa: true } } } },
+      totpFactor: { select: { confirmedAt: true } },
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from "./db/client";
 import type { Role } from "./generated/prisma/enums";
 
 export function insertWorkspace(tx: DbOrTx, data: { name: string; slug: string }) {
-  return tx.workspace.create({ data, select: { id: true, name: true, slug: true, createdAt: true } });
+  return tx.workspace.create({ data, select: { id: true, name: true, slug: true, createdAt: true, requireMfa: true } });
 }
 
 export function slugTaken(tx: DbOrTx, slug: string) {
@@ -11,14 +11,20 @@ export function slugTaken(tx: DbOrTx, slug: string) {
 }
 
 export function findWorkspace(db: DbOrTx, id: string) {
-  return db.workspace.findUnique({ where: { id }, select: { id: true, name: true, slug: true, createdAt: true } });
+  return db.workspace.findUnique({
+    where: { id },
+    select: { id: true, name: true, slug: true, createdAt: true, requireMfa: true },
+  });
 }
 
 export function listWorkspacesOfUser(db: DbOrTx, userId: string) {
   return db.membership.findMany({
     where: { userId },
     orderBy: [{ workspace: { name: "asc" } }, { workspaceId: "asc" }],
-    select: { role: true, workspace: { select: { id: true, name: true, slug: true, createdAt: true } } },
+    select: {
+      role: true,
+      workspace: { select: { id: true, name: true, slug: true, createdAt: true, requireMfa: true } },
+    },
   });
 }
 

@@ -20,6 +20,8 @@ export const rateLimitRules = {
   "sign-up-client": { limit: 30, windowSeconds: 60 * 60 },
   /** Emails with a link (password reset, sign-in link, verification) to one address: nobody's inbox gets flooded. */
   "email-link": { limit: 5, windowSeconds: 60 * 60 },
+  /** Second-factor codes (TOTP or recovery) per person: a million codes are not guessed ten at a time. */
+  "mfa-code": { limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, Window>;
 
 export type RateLimitRule = keyof typeof rateLimitRules;
@@ -43,6 +45,7 @@ const messages: Record<RateLimitRule, string> = {
   "sign-in-client": "Too many sign-in attempts",
   "sign-up-client": "Too many accounts were created from here",
   "email-link": "Too many emails were sent to this address recently",
+  "mfa-code": "Too many codes were tried",
 };
 
 /** What still works meanwhile, when something does. */

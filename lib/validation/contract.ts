@@ -58,7 +58,8 @@ export function contract<
  * plus its own `errors`, in status order:
  * - a body: not JSON (400), too large (413), not sent as JSON (415), fails its schema (422)
  * - auth with a scope: no credentials (401), a token without the scope or a cross-site cookie change (403)
- * - path parameters: fail their schema (422), or name nothing the caller can see (404)
+ * - path parameters: fail their schema (422), name nothing the caller can see (404), or a workspace that requires
+ *   two-step sign-in the caller has not turned on (403 MFA_REQUIRED)
  * - a query: fails its schema (422)
  * - every call counts against a rate limit (429)
  */
@@ -67,7 +68,7 @@ export function possibleErrors(c: Contract): ErrorCode[] {
   const add = (...more: ErrorCode[]) => more.forEach((code) => codes.add(code));
   if (c.body) add("BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
   if (c.auth !== "none") add("UNAUTHENTICATED", "FORBIDDEN");
-  if (c.params) add("NOT_FOUND", "VALIDATION_FAILED");
+  if (c.params) add("NOT_FOUND", "VALIDATION_FAILED", "MFA_REQUIRED");
   if (c.query) add("VALIDATION_FAILED");
   add(...(c.errors ?? []));
   return [...codes].sort((a, b) => errorStatus[a] - errorStatus[b]);

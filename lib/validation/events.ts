@@ -9,10 +9,18 @@ export const eventSchemas = {
   "user/verification-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/password-reset-requested": z.object({ userId: z.string(), email: z.string() }),
   "user/magic-link-requested": z.object({ userId: z.string(), email: z.string() }),
-  /** A change to how the person signs in (password changed, a provider linked): they are told by email. */
+  /** A change to how the person signs in (password, a provider linked, two-step sign-in, a passkey): told by email. */
   "user/security-notice": z.object({
     userId: z.string(),
-    notice: z.enum(["password-changed", "password-added", "sign-in-method-added"]),
+    notice: z.enum([
+      "password-changed",
+      "password-added",
+      "sign-in-method-added",
+      "mfa-enabled",
+      "mfa-disabled",
+      "passkey-added",
+      "passkey-removed",
+    ]),
     /** The sign-in method's display name (e.g. "GitHub"), for sign-in-method-added. */
     method: z.string().optional(),
   }),

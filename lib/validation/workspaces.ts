@@ -10,6 +10,14 @@ export const createWorkspaceInput = z
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceInput>;
 
 export const workspaceResponse = z
-  .object({ id, name: z.string(), slug: z.string(), role: roleSchema, createdAt: dateOut })
+  .object({
+    id,
+    name: z.string(),
+    slug: z.string(),
+    role: roleSchema,
+    createdAt: dateOut,
+    /** Members must have two-step sign-in on to use it (owners set this). */
+    requireMfa: z.boolean(),
+  })
   .meta({ id: "Workspace" });
 export const workspaceListResponse = z.array(workspaceResponse);

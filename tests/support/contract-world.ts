@@ -38,6 +38,12 @@ export async function contractWorld(): Promise<ContractWorld> {
   await api("PUT", `${base}/files/${file.json.data.id}/content`, { cookie, body: { data: "aGVsbG8=" } });
   await processAttachment(file.json.data.id);
   const pending = await api("POST", `${base}/files`, { cookie, body: { name: "p.txt", size: 5, type: "text/plain" } });
+  // The owner has two-step sign-in on, as requiring it of the workspace (PATCH requireMfa: true) takes.
+  await (
+    await getDb()
+  ).totpFactor.create({
+    data: { userId: owner.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: new Date() },
+  });
   return {
     ownerId: owner.id,
     cookie,

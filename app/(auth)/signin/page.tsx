@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { pendingSignInFromCookies } from "@/lib/auth/mfa/pending";
 import { SignInForm } from "@/app/_components/auth-forms";
 import { ProviderButtons } from "@/app/_components/provider-buttons";
 import { SignInProblem } from "@/app/_components/sign-in-problem";
@@ -9,6 +11,8 @@ import { configuredProviders } from "@/lib/auth/providers";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { nextPath, prefillEmail } from "@/lib/validation/users";
 import { signInAction } from "../actions";
+import { passkeySignInAction, passkeySignInOptionsAction } from "../mfa-actions";
+import { PasskeySignIn } from "@/app/_components/passkey-forms";
 import { providerSignInAction } from "../provider-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -22,6 +26,9 @@ export default async function SignInPage({
   const next = nextPath.parse(params.next);
   const email = prefillEmail.parse(params.email);
   if (await currentActor()) redirect(next ?? "/w");
+  // Password or link given, second factor owed: that step, not the form again.
+  if (await pendingSignInFromCookies(await cookies()))
+    redirect(next ? `/signin/mfa?next=${encodeURIComponent(next)}` : "/signin/mfa");
   const problem = signInErrorMessage(params);
   return (
     <>
@@ -29,6 +36,9 @@ export default async function SignInPage({
       <p className="mt-1 mb-6 text-sm text-stone-600">Welcome back.</p>
       <SignInProblem message={problem} />
       <SignInForm action={signInAction} next={next} email={email} />
+      <div className="mt-4">
+        <PasskeySignIn options={passkeySignInOptionsAction} signIn={passkeySignInAction} next={next} />
+      </div>
       <ProviderButtons providers={configuredProviders()} action={providerSignInAction} next={next} verb="Sign in" />
       <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
         <Link href="/forgot-password" className="link">

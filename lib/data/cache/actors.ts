@@ -7,7 +7,15 @@ import type { Role } from "../generated/prisma/enums";
 import { attempt, forgetGenerations, generationKey, generationOf } from "./generations";
 import { cacheKey } from "./store";
 
-export type CachedSession = { uid: string; cv: number; ws: Record<string, Role>; seenAt: number; gen: string };
+export type CachedSession = {
+  uid: string;
+  cv: number;
+  ws: Record<string, Role>;
+  /** Workspaces that require two-step sign-in this person has not turned on. */
+  mfa?: string[];
+  seenAt: number;
+  gen: string;
+};
 /** A token's grant as the database said it (a revoked one too, so it is refused without a statement). */
 export type CachedToken = {
   gen: string;
@@ -19,6 +27,8 @@ export type CachedToken = {
   expiresAt: number | null;
   usedAt: number | null;
   revoked: boolean;
+  /** The workspace requires two-step sign-in and the owner has not turned it on. */
+  mfaBlocked: boolean;
 };
 /** A token's slot: its owner (which never changes), and its grant once one was read under a known generation. */
 type TokenSlot = { userId: string; grant?: CachedToken };

@@ -7,13 +7,20 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { coarseAddress, describeDevice } from "./describe-client";
 
-export type SessionEndReason = "signed-out" | "password-reset" | "password-changed" | "ended-by-user";
+export type SessionEndReason =
+  "signed-out" | "password-reset" | "password-changed" | "ended-by-user" | "mfa-disabled" | "passkey-removed";
 
-export async function startSession(userId: string, client: { userAgent: string | null; address: string | null }) {
+/** `mfaPending`: the first factor passed and a second is owed; lib/auth refuses the session until it is given. */
+export async function startSession(
+  userId: string,
+  client: { userAgent: string | null; address: string | null },
+  { mfaPending = false } = {},
+) {
   const row = await insertSession(await getDb(), {
     userId,
     device: describeDevice(client.userAgent),
     clientAddress: coarseAddress(client.address),
+    mfaPending,
   });
   return row.id;
 }

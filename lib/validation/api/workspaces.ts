@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workspaceParams } from "../common";
 import { contract } from "../contract";
+import { updateWorkspaceSecurityInput } from "../mfa";
 import { createWorkspaceInput, workspaceListResponse, workspaceResponse } from "../workspaces";
 
 export const listWorkspacesContract = contract({
@@ -39,6 +40,20 @@ export const getWorkspaceContract = contract({
   response: workspaceResponse,
   status: 200,
   maxStatements: 2,
+});
+
+export const updateWorkspaceContract = contract({
+  operationId: "updateWorkspace",
+  method: "PATCH",
+  path: "/workspaces/{workspaceId}",
+  tag: "Workspaces",
+  summary: "Change a workspace's settings: require two-step sign-in of every member (owners, sessions only)",
+  auth: { scope: "admin" },
+  params: workspaceParams,
+  body: updateWorkspaceSecurityInput,
+  response: workspaceResponse,
+  status: 200,
+  errors: ["CONFLICT"],
 });
 
 export const openApiContract = contract({
