@@ -34,6 +34,11 @@ export type Contract<
   /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
   unwrapped?: true;
   status: 200 | 201 | 204;
+  /**
+   * The response carries a secret shown once (a new API token): a retry with the same Idempotency-Key is not given
+   * it again, but a 409 naming what the first request created. Nothing secret is stored.
+   */
+  secretResponse?: true;
   /** Errors particular to this operation (CONFLICT, GONE, …); those its shape implies are derived by possibleErrors. */
   errors?: ErrorCode[];
 };
@@ -55,6 +60,8 @@ export function contract<
  * - auth with a scope: no credentials (401), a token without the scope or a cross-site cookie change (403)
  * - path parameters: fail their schema (422), or name nothing the caller can see (404)
  * - a query: fails its schema (422)
+ * - a write: a malformed Idempotency-Key (400), the key in use by a request still running (409), or sent before
+ *   with another request (422)
  * - every call counts against a rate limit (429)
  */
 export function possibleErrors(c: Contract): ErrorCode[] {
@@ -64,6 +71,7 @@ export function possibleErrors(c: Contract): ErrorCode[] {
   if (c.auth !== "none") add("UNAUTHENTICATED", "FORBIDDEN");
   if (c.params) add("NOT_FOUND", "VALIDATION_FAILED");
   if (c.query) add("VALIDATION_FAILED");
+  if (c.method !== "GET" && c.auth !== "none") add("BAD_REQUEST", "CONFLICT", "VALIDATION_FAILED");
   add(...(c.errors ?? []));
   return [...codes].sort((a, b) => errorStatus[a] - errorStatus[b]);
 }

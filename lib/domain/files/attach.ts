@@ -8,6 +8,7 @@ import { canEditPost } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 import { formatBytes } from "./process-attachment";
 import { presentAttachment } from "./upload";
+import { transaction } from "@/lib/data/db/transaction";
 
 export async function attachFiles(
   actor: Actor,
@@ -16,7 +17,7 @@ export async function attachFiles(
   input: { fileIds: string[]; commentId?: string },
 ) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     const commentId = input.commentId ?? null;
     if (commentId) {

@@ -7,10 +7,11 @@ import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanPostToChannel } from "../policy";
 import { presentPost } from "./present";
+import { transaction } from "@/lib/data/db/transaction";
 
 export async function createPost(actor: Actor, workspaceId: string, channelId: string, input: CreatePostInput) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
     assertCanPostToChannel(actor, channel);
     const post = await insertPost(tx, {

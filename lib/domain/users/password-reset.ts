@@ -7,6 +7,7 @@ import { redeemEmailedLink } from "../one-time-tokens/tokens";
 import { endAllSessions } from "../sessions/sessions";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
+import { transaction } from "@/lib/data/db/transaction";
 
 export const PASSWORD_RESET_TTL_MS = 3_600_000;
 
@@ -37,7 +38,7 @@ export async function resetPassword(token: string, newPassword: string) {
   const peek = await redeemEmailedLink(db, token, now, { ...opening, spend: "later" });
   await assertStrongPassword(newPassword, { email: peek.email });
   const passwordHash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, opening);
     await updatePasswordHash(tx, link.subject, passwordHash);
     await endAllSessions(tx, link.subject, "password-reset");

@@ -26,6 +26,7 @@ export const createTokenContract = contract({
   body: createTokenInput,
   response: createdTokenResponse,
   status: 201,
+  secretResponse: true,
 });
 
 export const revokeTokenContract = contract({
