@@ -122,6 +122,24 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // Transactions open through lib/data/db/transaction.ts, which carries a write's Idempotency-Key into them.
+    files: ["app/**", "lib/**", "inngest/**"],
+    ignores: ["lib/data/db/transaction.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration from lib/env.ts.",
+        },
+        {
+          selector: "MemberExpression[property.name='$transaction']",
+          message: "Open transactions with transaction() from lib/data/db/transaction.ts.",
+        },
+      ],
+    },
+  },
+  {
     // The env module itself, and scripts/tests that set up the process, read process.env.
     files: [
       "lib/env.ts",

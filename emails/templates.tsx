@@ -103,25 +103,6 @@ export const templates: { [K in EmailKind]: Template<K> } = {
       </Layout>
     ),
   },
-  "security-notice": {
-    subject: (p) => `Security notice: ${p.what.toLowerCase()}`,
-    body: (p) => (
-      <Layout
-        preview={p.what}
-        reason="You get this whenever the ways to sign in to your Tidings account change, so a change you did not make does not go unnoticed."
-      >
-        <Text>Hi {p.name},</Text>
-        <Text>{p.what} on your Tidings account.</Text>
-        <Text>
-          If this was you, there is nothing to do. If it was not, reset your password now and check your security
-          settings.
-        </Text>
-        <Button href={p.settingsUrl} style={button}>
-          Review security settings
-        </Button>
-      </Layout>
-    ),
-  },
   "account-exists": {
     subject: () => "You already have a Tidings account",
     body: (p) => (
@@ -160,8 +141,8 @@ export const templates: { [K in EmailKind]: Template<K> } = {
           {p.notice === "mfa-disabled" && "Two-step sign-in was just turned off for your Tidings account."}
           {p.notice === "passkey-added" &&
             "A passkey was just added to your Tidings account: it can now be used to sign in."}
-          {p.notice === "passkey-removed" && "A passkey was just removed from your Tidings account."}{" "}
-          If this was you, there is nothing to do.
+          {p.notice === "passkey-removed" && "A passkey was just removed from your Tidings account."} If this was you,
+          there is nothing to do.
         </Text>
         <Text>
           If it was not you, reset your password now (<Link href={p.resetUrl}>{p.resetUrl}</Link>): that signs out every

@@ -3,6 +3,7 @@ import { cron } from "inngest";
 import {
   cleanupExpiredInvites,
   cleanupExpiredTokens,
+  cleanupIdempotencyKeys,
   cleanupSentOutbox,
   cleanupSessions,
   purgeExpiredDeletedPosts,
@@ -20,6 +21,7 @@ export const cleanupFn = inngest.createFunction(
       outbox: await step.run("sent-outbox-events", () => cleanupSentOutbox(now)),
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
       sessions: await step.run("old-sessions", () => cleanupSessions(now)),
+      idempotencyKeys: await step.run("old-idempotency-keys", () => cleanupIdempotencyKeys(now)),
       // After the posts: purging a post detaches its files, which this step then removes.
       files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };

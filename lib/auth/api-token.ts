@@ -53,6 +53,6 @@ export async function actorFromApiToken(token: string): Promise<Actor> {
     tokenId: grant.id,
     roles: grant.mfaBlocked ? {} : { [grant.workspaceId]: role },
     scopes: new Set(granted),
-    ...(blocked ? { mfaSetupIn: [row.workspaceId] } : {}),
+    ...(grant.mfaBlocked ? { mfaSetupIn: [grant.workspaceId] } : {}),
   };
 }

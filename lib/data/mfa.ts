@@ -78,6 +78,11 @@ export function bumpWorkspaceMembersClaims(db: DbOrTx, workspaceId: string) {
   });
 }
 
+export async function listWorkspaceMemberIds(db: DbOrTx, workspaceId: string): Promise<string[]> {
+  const rows = await db.membership.findMany({ where: { workspaceId }, select: { userId: true } });
+  return rows.map((r) => r.userId);
+}
+
 export function setWorkspaceRequireMfa(db: DbOrTx, workspaceId: string, requireMfa: boolean) {
   return db.workspace.update({ where: { id: workspaceId }, data: { requireMfa }, select: { requireMfa: true } });
 }

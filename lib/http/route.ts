@@ -11,6 +11,13 @@ import { env } from "@/lib/env";
 import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { readJsonBody } from "./body";
+import { idempotencyKeyOf, replayResponse } from "./idempotency";
+import {
+  beginIdempotentRequest,
+  finishIdempotentRequest,
+  idempotencyConflictResponse,
+  requestFingerprint,
+} from "@/lib/domain/idempotency/idempotent-request";
 import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hasOperatorToken } from "@/lib/auth/operator-token";
@@ -54,30 +61,61 @@ export function route<C extends Contract>(
     });
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
+    let idempotent = false;
     try {
       refuseCrossSite(req);
       const operator = c.operatorToken === true && hasOperatorToken(req.headers);
       const actor = operator ? null : await authenticate(req, c);
-      const limit = await takeRateLimit(
-        actor ? "api" : "api-anonymous",
-        actor ? (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`) : clientAddress(req.headers),
-      );
+      const caller = actor ? callerOf(actor) : undefined;
+      const limit = await takeRateLimit(actor ? "api" : "api-anonymous", caller ?? clientAddress(req.headers));
+      const key = caller ? idempotencyKeyOf(req) : undefined;
       const params = parse(c.params, await ctx.params, "path parameters");
       const query = parse(c.query, Object.fromEntries(new URL(req.url).searchParams), "query string");
-      const body = c.body ? parse(c.body, await readJsonBody(req, c.maxBodyBytes), "request body") : undefined;
+      const raw = c.body ? await readJsonBody(req, c.maxBodyBytes) : undefined;
+      const body = c.body ? parse(c.body, raw, "request body") : undefined;
+      const headers = { "x-request-id": requestId, ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt) };
+      if (caller && key) {
+        const stored = await beginIdempotentRequest(caller, key, requestFingerprint(req.method, new URL(req.url), raw));
+        if (stored) return replayResponse(stored, headers);
+        idempotent = true;
+      }
       const result = await handler({ actor, params, query, body, operator, requestId } as RouteInput<C>);
-      const response = respond(c, result, {
-        "x-request-id": requestId,
-        ...rateLimitHeaders(limit.limit, limit.remaining, limit.resetAt),
-      });
+      const response = respond(c, result, headers);
+      if (idempotent) await recordOutcome(c.secretResponse ? secretShownOnce(result, requestId) : response);
       kickRelayIfOutboxWritten();
       return response;
-    } catch (error) {
-      const appError = toAppError(error, { requestId, operation: c.operationId });
-      return errorResponse(appError, requestId);
+    } catch (thrown) {
+      let error = thrown;
+      if (idempotent) {
+        const replay = await idempotencyConflictResponse(thrown).catch((e: unknown) => ((error = e), undefined));
+        if (replay) return replayResponse(replay, { "x-request-id": requestId });
+      }
+      const response = errorResponse(toAppError(error, { requestId, operation: c.operationId }), requestId);
+      if (idempotent) await recordOutcome(response);
+      return response;
     }
   };
   return Object.assign(fn, { contract: c });
+}
+
+/** Who is calling, for the rate limiter and the Idempotency-Key store: the API token, else the person. */
+const callerOf = (actor: Actor) => (actor.tokenId ? `token:${actor.tokenId}` : `user:${actor.userId}`);
+
+/** The write has answered: keep the answer for a retry with the same key. Its effect stands even if this fails. */
+async function recordOutcome(response: Response) {
+  try {
+    await finishIdempotentRequest({ status: response.status, body: await response.clone().text() });
+  } catch (error) {
+    log.warn("could not record an idempotent outcome", { reason: (error as Error).message });
+  }
+}
+
+/** What a retry of a write whose answer held a secret gets: not the secret (never stored), but what was made. */
+function secretShownOnce(result: unknown, requestId: string): Response {
+  const id = (result as { id?: unknown } | null)?.id;
+  const message =
+    "The first request with this Idempotency-Key succeeded; its secret was in that response only. If it was lost, revoke what it created and create another";
+  return errorResponse(new AppError("CONFLICT", message, typeof id === "string" ? { id } : undefined), requestId);
 }
 
 /** A cookie-authenticated change must come from the app's own pages (CSRF); Bearer-token calls are not at risk. */

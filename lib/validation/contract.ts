@@ -39,6 +39,11 @@ export type Contract<
    * statement-count guard (tests/integration/statement-count.test.ts) fails when an operation sends more.
    */
   maxStatements: number;
+  /**
+   * The response carries a secret shown once (a new API token): a retry with the same Idempotency-Key is not given
+   * it again, but a 409 naming what the first request created. Nothing secret is stored.
+   */
+  secretResponse?: true;
   /** Errors particular to this operation (CONFLICT, GONE, …); those its shape implies are derived by possibleErrors. */
   errors?: ErrorCode[];
 };
@@ -61,6 +66,8 @@ export function contract<
  * - path parameters: fail their schema (422), name nothing the caller can see (404), or a workspace that requires
  *   two-step sign-in the caller has not turned on (403 MFA_REQUIRED)
  * - a query: fails its schema (422)
+ * - a write: a malformed Idempotency-Key (400), the key in use by a request still running (409), or sent before
+ *   with another request (422)
  * - every call counts against a rate limit (429)
  */
 export function possibleErrors(c: Contract): ErrorCode[] {
@@ -70,6 +77,7 @@ export function possibleErrors(c: Contract): ErrorCode[] {
   if (c.auth !== "none") add("UNAUTHENTICATED", "FORBIDDEN");
   if (c.params) add("NOT_FOUND", "VALIDATION_FAILED", "MFA_REQUIRED");
   if (c.query) add("VALIDATION_FAILED");
+  if (c.method !== "GET" && c.auth !== "none") add("BAD_REQUEST", "CONFLICT", "VALIDATION_FAILED");
   add(...(c.errors ?? []));
   return [...codes].sort((a, b) => errorStatus[a] - errorStatus[b]);
 }

@@ -28,16 +28,31 @@ const retryAfterHeaders = z.object({
   "Retry-After": z.string().meta({ description: "Seconds to wait before trying again" }),
 });
 
+// Every authenticated write: a retry with the same key gets the first answer back instead of a second effect.
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().min(1).max(255).optional().meta({
+    description:
+      "Any unique string (a UUID): a retry with the same key and the same request gets the first response back, with `Idempotent-Replayed: true`, and changes nothing. The same key with another request is a 422; while the first is still running, a 409. Kept 24 hours per caller.",
+  }),
+});
+const replayedHeaders = z.object({
+  "Idempotent-Replayed": z.string().optional().meta({
+    description: "`true` when this is the stored response of an earlier request with the same Idempotency-Key",
+  }),
+});
+
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const c of contracts) {
+    const write = c.method !== "GET" && c.auth !== "none";
+    const successHeaders = write ? rateLimitHeaders.extend(replayedHeaders.shape) : rateLimitHeaders;
     const responses: ZodOpenApiOperationObject["responses"] = {
       [c.status]:
         c.status === 204
-          ? { description: "Done", headers: rateLimitHeaders }
+          ? { description: "Done", headers: successHeaders }
           : {
               description: "Success",
-              headers: rateLimitHeaders,
+              headers: successHeaders,
               content: {
                 "application/json": {
                   schema: c.paginated
@@ -66,6 +81,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       requestParams: {
         ...(c.params ? { path: c.params as z.ZodObject } : {}),
         ...(c.query ? { query: c.query as z.ZodObject } : {}),
+        ...(write ? { header: idempotencyHeader } : {}),
       },
       ...(c.body ? { requestBody: { required: true, content: { "application/json": { schema: c.body } } } } : {}),
       responses,

@@ -174,11 +174,18 @@ describe("OpenAPI document", () => {
         const where = `${method.toUpperCase()} ${path}`;
         const success = Object.entries(op.responses).find(([code]) => code.startsWith("2"))?.[1] as
           { headers?: Record<string, unknown> } | undefined;
+        const write = method !== "get" && (op as { security?: unknown[] }).security === undefined;
         expect(Object.keys(success?.headers ?? {}), where).toEqual([
           "RateLimit-Limit",
           "RateLimit-Remaining",
           "RateLimit-Reset",
+          ...(write ? ["Idempotent-Replayed"] : []),
         ]);
+        // Every authenticated write takes an Idempotency-Key.
+        const headerParams = ((op as { parameters?: { in: string; name: string }[] }).parameters ?? [])
+          .filter((p) => p.in === "header")
+          .map((p) => p.name);
+        expect(headerParams, where).toEqual(write ? ["Idempotency-Key"] : []);
         expect(
           Object.keys((op.responses["429"] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {}),
           where,

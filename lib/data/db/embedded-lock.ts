@@ -43,7 +43,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       stale: DEAD_OWNER_STALE_MS,
       retries: { retries: 8, minTimeout: 250, maxTimeout: 500 },
     };
-    release = await lockfile.lock(dir, deadOwner).catch((again: { code?: string }) => {
+    release = await lockfile.lock(dir, deadOwner).catch((again: Error & { code?: string }) => {
       throw again.code === "ELOCKED" ? new EmbeddedDatabaseLockedError(dir) : again;
     });
   }

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/data/db/client";
 import { findUserCredentials } from "@/lib/data/users";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
+import { transaction } from "@/lib/data/db/transaction";
 
 function requireBrowser(actor: Actor) {
   if (actor.via !== "session") throw new AppError("FORBIDDEN", "Sign-in methods are managed from a signed-in browser");
@@ -22,7 +23,7 @@ export async function listMyIdentities(actor: Actor) {
 export async function unlinkMyIdentity(actor: Actor, accountId: string) {
   requireBrowser(actor);
   const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const user = await findUserCredentials(tx, actor.userId);
     if (!user) throw notFound("User");
     if (!user.passwordHash && (await countUserAccounts(tx, actor.userId)) <= 1)

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import type { CreateChannelInput } from "@/lib/validation/channels";
 import type { Actor } from "../actor";
 import { assertCanCreateChannel } from "../policy";
+import { transaction } from "@/lib/data/db/transaction";
 
 export async function createChannel(actor: Actor, workspaceId: string, input: CreateChannelInput) {
   assertCanCreateChannel(actor, workspaceId, input.kind);
   const db = await getDb();
-  const created = await db.$transaction(async (tx) => {
+  const created = await transaction(db, async (tx) => {
     if (await channelNameTaken(tx, workspaceId, input.name)) {
       throw new AppError("CONFLICT", `A channel named #${input.name} already exists`, [
         { path: "name", message: "already taken" },

@@ -6,11 +6,12 @@ import type { UpdateChannelInput } from "@/lib/validation/channels";
 import type { Actor } from "../actor";
 import { assertCanManageChannel } from "../policy";
 import { getChannelOrThrow } from "./get-channel";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Rename, describe, archive or unarchive. */
 export async function updateChannel(actor: Actor, workspaceId: string, channelId: string, input: UpdateChannelInput) {
   const db = await getDb();
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await transaction(db, async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
     assertCanManageChannel(actor, channel);
     if (input.name && input.name !== channel.name && (await channelNameTaken(tx, workspaceId, input.name, channelId))) {

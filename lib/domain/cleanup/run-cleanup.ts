@@ -5,11 +5,18 @@ import { deleteExpiredOneTimeTokens } from "@/lib/data/one-time-tokens";
 import { deleteSentOutboxEventsBefore } from "@/lib/data/outbox";
 import { purgeDeletedPosts } from "@/lib/data/posts";
 import { deleteSessionsDoneBefore } from "@/lib/data/sessions";
+import { deleteIdempotencyKeysBefore } from "@/lib/data/idempotency-keys";
 import { deleteAttachments, findOrphanAttachments } from "@/lib/data/attachments";
 import { fileStore } from "@/lib/data/files/store";
 
 const DAY = 24 * 3_600_000;
-export const retention = { sentOutboxDays: 7, deletedPostDays: 30, sessionDays: 31, orphanFileHours: 24 } as const;
+export const retention = {
+  sentOutboxDays: 7,
+  deletedPostDays: 30,
+  sessionDays: 31,
+  orphanFileHours: 24,
+  idempotencyKeyHours: 24,
+} as const;
 
 export async function cleanupExpiredInvites(now: Date) {
   return (await deleteDeadInvites(await getDb(), now)).count;
@@ -32,6 +39,12 @@ export async function purgeExpiredDeletedPosts(now: Date) {
 /** Session records: kept a month after they ended or were last seen (a session cookie lives 30 days). */
 export async function cleanupSessions(now: Date) {
   return (await deleteSessionsDoneBefore(await getDb(), new Date(now.getTime() - retention.sessionDays * DAY))).count;
+}
+
+/** An Idempotency-Key answers retries for 24 hours; after that, the same key is a new request. */
+export async function cleanupIdempotencyKeys(now: Date) {
+  const before = new Date(now.getTime() - retention.idempotencyKeyHours * 3_600_000);
+  return (await deleteIdempotencyKeysBefore(await getDb(), before)).count;
 }
 
 /**

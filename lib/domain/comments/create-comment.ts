@@ -6,6 +6,7 @@ import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanCommentInChannel } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
+import { transaction } from "@/lib/data/db/transaction";
 
 export async function createComment(
   actor: Actor,
@@ -14,7 +15,7 @@ export async function createComment(
   input: CreateCommentInput & { fileIds?: string[] },
 ) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanCommentInChannel(actor, channel);
     const comment = await insertComment(tx, { postId, authorId: actor.userId, body: input.body });

@@ -8,6 +8,7 @@ import { canEditPost } from "../policy";
 import { getPostWithChannelOrThrow } from "../posts/get-post";
 import { formatBytes } from "./process-attachment";
 import { presentAttachment } from "./upload";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** `tx`: attach within the caller's transaction (a post or comment created with its files, all or nothing). */
 export async function attachFiles(
@@ -18,7 +19,7 @@ export async function attachFiles(
   tx?: DbOrTx,
 ) {
   if (tx) return attachIn(tx, actor, workspaceId, postId, input);
-  return (await getDb()).$transaction((t) => attachIn(t, actor, workspaceId, postId, input));
+  return transaction(await getDb(), (t) => attachIn(t, actor, workspaceId, postId, input));
 }
 
 async function attachIn(

@@ -11,6 +11,7 @@ import type { Actor } from "../actor";
 import { canViewWorkspace } from "../policy";
 import { allowedTypes, inspectContent, safeFileName } from "./inspect";
 import { formatBytes, storedKeys } from "./process-attachment";
+import { transaction } from "@/lib/data/db/transaction";
 
 export const newFileKey = () => `f_${randomBytes(16).toString("base64url")}`;
 
@@ -65,15 +66,17 @@ export async function requestUpload(
   if (input.type && /^(text\/html|image\/svg)/i.test(input.type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "SVG, HTML and XML files are not accepted");
   }
-  const db = await getDb();
-  const row = await insertAttachment(db, {
-    key: newFileKey(),
-    workspaceId,
-    uploaderId: actor.userId,
-    name: safeFileName(input.name),
-    declaredType: input.type ?? null,
-    size: input.size,
-  });
+  // In a transaction, so a write sent with an Idempotency-Key makes one attachment however often it is retried.
+  const row = await transaction(await getDb(), (tx) =>
+    insertAttachment(tx, {
+      key: newFileKey(),
+      workspaceId,
+      uploaderId: actor.userId,
+      name: safeFileName(input.name),
+      declaredType: input.type ?? null,
+      size: input.size,
+    }),
+  );
   return presentAttachment(row);
 }
 
@@ -96,7 +99,7 @@ export async function receiveUpload(actor: Actor, workspaceId: string, attachmen
   const inspection = await inspectContent(bytes, row.declaredType);
   if (!inspection.ok) throw await refuse("UNSUPPORTED_MEDIA_TYPE", inspection.reason);
   await (await fileStore()).put(row.key, bytes, { name: row.name, type: inspection.type });
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await transaction(db, async (tx) => {
     const r = await updateAttachment(tx, row.id, {
       size: bytes.length,
       detectedType: inspection.type,
@@ -117,7 +120,7 @@ export async function registerStoredUpload(
   const client = db ?? (await getDb());
   const existing = await client.attachment.findUnique({ where: { key: file.key }, select: { id: true } });
   if (existing) return presentAttachment((await findAttachment(client, existing.id))!); // a re-delivered callback
-  return (await getDb()).$transaction(async (tx) => {
+  return transaction(await getDb(), async (tx) => {
     const row = await insertAttachment(tx, {
       key: file.key,
       workspaceId: uploader.workspaceId,

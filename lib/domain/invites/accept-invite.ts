@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { redeemEmailedLink } from "../one-time-tokens/tokens";
+import { transaction } from "@/lib/data/db/transaction";
 
 const INVITE_NOT_FOUND = "This invite does not exist.";
 
@@ -21,7 +22,7 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
   if (actor.via !== "session") throw new AppError("FORBIDDEN", "Accept invites while signed in, not with an API token");
   const db = await getDb();
   const now = new Date();
-  const accepted = await db.$transaction(async (tx) => {
+  const accepted = await transaction(db, async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, {
       purpose: "INVITE",
       subject: "inviteId",

@@ -8,13 +8,14 @@ import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { assertCanInvite } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Invites an email address with a role; the email with the link leaves through the outbox (invite/created). */
 export async function createInvite(actor: Actor, workspaceId: string, input: CreateInviteInput) {
   assertCanInvite(actor, workspaceId, input.role);
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
     if (existing && (await findMembership(tx, workspaceId, existing.id)))
       throw new AppError("CONFLICT", "This person is already a member");

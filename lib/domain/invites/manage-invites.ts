@@ -6,6 +6,7 @@ import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { assertCanManageInvites } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
+import { transaction } from "@/lib/data/db/transaction";
 
 async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: string) {
   const invite = await findInvite(tx, inviteId);
@@ -25,7 +26,7 @@ export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: 
   assertCanManageInvites(actor, workspaceId);
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const invite = await getInviteOrThrow(tx, workspaceId, inviteId);
     if (invite.acceptedAt)
       throw new AppError("CONFLICT", "This invite was already accepted; remove the member instead");
@@ -41,7 +42,7 @@ export async function resendInvite(actor: Actor, workspaceId: string, inviteId: 
   assertCanManageInvites(actor, workspaceId);
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const invite = await getInviteOrThrow(tx, workspaceId, inviteId);
     if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already accepted");
     if (invite.revokedAt) throw new AppError("CONFLICT", "This invite was revoked; create a new one");

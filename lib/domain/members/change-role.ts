@@ -7,6 +7,7 @@ import { countOwners, findMembership, lockWorkspace, updateMembershipRole } from
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
 import { assertCanChangeRole, guestMayHoldChannelMembership, requireWorkspaceMember } from "../policy";
+import { transaction } from "@/lib/data/db/transaction";
 
 /**
  * The target's sessions lose the old role on their very next request (claims version bump). A demotion to guest
@@ -15,7 +16,7 @@ import { assertCanChangeRole, guestMayHoldChannelMembership, requireWorkspaceMem
 export async function changeMemberRole(actor: Actor, workspaceId: string, userId: string, role: Role) {
   requireWorkspaceMember(actor, workspaceId);
   const db = await getDb();
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await transaction(db, async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");

@@ -6,12 +6,13 @@ import { countOwners, deleteMembership, findMembership, lockWorkspace } from "@/
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { assertCanRemoveMember, requireWorkspaceMember } from "../policy";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Removes (or, for oneself, leaves); the removed person's sessions stop working at once and their tokens are revoked. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
   requireWorkspaceMember(actor, workspaceId);
   const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const target = await findMembership(tx, workspaceId, userId);
     if (!target) throw notFound("Member");

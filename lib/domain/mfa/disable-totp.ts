@@ -8,11 +8,13 @@ import type { Actor } from "../actor";
 import { endAllSessions } from "../sessions/sessions";
 import { spendSecondFactorCode } from "./check-code";
 import { requireSessionActor } from "./session-actor";
+import { transaction } from "@/lib/data/db/transaction";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 export async function disableTotp(actor: Actor, code: string) {
   const sessionId = requireSessionActor(actor);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const result = await transaction(db, async (tx) => {
     await spendSecondFactorCode(tx, actor.userId, code);
     await deleteTotpFactor(tx, actor.userId);
     await deleteRecoveryCodes(tx, actor.userId);
@@ -21,4 +23,6 @@ export async function disableTotp(actor: Actor, code: string) {
     await recordEvent(tx, "user/security-notice", { userId: actor.userId, notice: "mfa-disabled" });
     return { endedSessions: ended.count };
   });
+  await forgetActorsOf([actor.userId]); // its other sessions ended, cached ones too, everywhere
+  return result;
 }

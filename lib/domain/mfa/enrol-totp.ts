@@ -12,6 +12,8 @@ import { requireSessionActor } from "./session-actor";
 import { wrongCode } from "./check-code";
 import { hashRecoveryCodes, newRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { matchTotpStep, newTotpSecret, totpUri } from "./totp";
+import { transaction } from "@/lib/data/db/transaction";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 const alreadyOn = () => new AppError("CONFLICT", "Two-step sign-in is already on");
 
@@ -40,11 +42,12 @@ export async function confirmTotpEnrolment(actor: Actor, code: string) {
   if (step === null) throw wrongCode();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const hashed = await hashRecoveryCodes(codes);
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     if ((await spendTotpStep(tx, actor.userId, step, new Date())).count !== 1) throw wrongCode();
     await replaceRecoveryCodes(tx, actor.userId, hashed);
     await bumpClaimsVersion(tx, [actor.userId]);
     await recordEvent(tx, "user/security-notice", { userId: actor.userId, notice: "mfa-enabled" });
   });
+  await forgetActorsOf([actor.userId]); // committed: cached claims held the workspaces it now unlocks
   return { recoveryCodes: codes };
 }

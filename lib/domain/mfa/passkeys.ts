@@ -18,6 +18,8 @@ import type { Actor } from "../actor";
 import { endAllSessions } from "../sessions/sessions";
 import { requireSessionActor } from "./session-actor";
 import { CHALLENGE_TTL_MS, relyingParty } from "./webauthn-config";
+import { transaction } from "@/lib/data/db/transaction";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 const refused = () => new AppError("UNAUTHENTICATED", "The passkey could not be verified. Try again.");
 
@@ -65,7 +67,7 @@ export async function finishPasskeyRegistration(actor: Actor, response: PasskeyR
   }).catch(() => null);
   if (!verification?.verified) throw refused();
   const { credential } = verification.registrationInfo;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const passkey = await insertPasskey(tx, {
       userId: actor.userId,
       credentialId: credential.id,
@@ -86,10 +88,12 @@ export async function listMyPasskeys(actor: Actor) {
 
 export async function removePasskey(actor: Actor, passkeyId: string) {
   const sessionId = requireSessionActor(actor);
-  return (await getDb()).$transaction(async (tx) => {
+  const result = await transaction(await getDb(), async (tx) => {
     if ((await deletePasskey(tx, actor.userId, passkeyId)).count !== 1) throw notFound("Passkey");
     const ended = await endAllSessions(tx, actor.userId, "passkey-removed", sessionId);
     await recordEvent(tx, "user/security-notice", { userId: actor.userId, notice: "passkey-removed" });
     return { endedSessions: ended.count };
   });
+  await forgetActorsOf([actor.userId]); // its other sessions ended, cached ones too, everywhere
+  return result;
 }

@@ -1,10 +1,17 @@
 // Owners require two-step sign-in for everyone in a workspace; members without it are refused (MFA_REQUIRED) until
 // they turn it on. Every member's claims are reloaded on their next request.
 import { getDb } from "@/lib/data/db/client";
-import { bumpWorkspaceMembersClaims, findTotpFactor, setWorkspaceRequireMfa } from "@/lib/data/mfa";
+import {
+  bumpWorkspaceMembersClaims,
+  listWorkspaceMemberIds,
+  findTotpFactor,
+  setWorkspaceRequireMfa,
+} from "@/lib/data/mfa";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { requireWorkspaceMember } from "../policy";
+import { transaction } from "@/lib/data/db/transaction";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 /**
  * Turn the requirement on or off: owners only. Turning it on takes MFA on the owner's own account first, so the
@@ -16,9 +23,14 @@ export async function setWorkspaceMfaRequirement(actor: Actor, workspaceId: stri
   const db = await getDb();
   if (requireMfa && !(await findTotpFactor(db, actor.userId))?.confirmedAt)
     throw new AppError("CONFLICT", "Turn on two-step sign-in for your own account first");
-  return db.$transaction(async (tx) => {
+  const { result, memberIds } = await transaction(db, async (tx) => {
     const row = await setWorkspaceRequireMfa(tx, workspaceId, requireMfa);
     await bumpWorkspaceMembersClaims(tx, workspaceId);
-    return { workspaceId, requireMfa: row.requireMfa };
+    return {
+      result: { workspaceId, requireMfa: row.requireMfa },
+      memberIds: await listWorkspaceMemberIds(tx, workspaceId),
+    };
   });
+  await forgetActorsOf(memberIds); // committed: every member's cached claims and token grants reload
+  return result;
 }

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/outbox/record";
 import { recordMentions } from "../mentions/record-mentions";
 import { assertCanPostToChannel } from "../policy";
 import { presentPost } from "./present";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post. */
 export async function createPost(
@@ -16,7 +17,7 @@ export async function createPost(
   input: CreatePostInput & { fileIds?: string[] },
 ) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
     assertCanPostToChannel(actor, channel);
     const post = await insertPost(tx, {

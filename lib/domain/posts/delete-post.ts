@@ -3,11 +3,12 @@ import { updatePost } from "@/lib/data/posts";
 import type { Actor } from "../actor";
 import { assertCanDeletePost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Soft delete: hidden at once, purged by the cleanup function after 30 days. */
 export async function deletePost(actor: Actor, workspaceId: string, postId: string) {
   const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanDeletePost(actor, post);
     await updatePost(tx, postId, { deletedAt: new Date(), deletedById: actor.userId });

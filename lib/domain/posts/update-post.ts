@@ -6,11 +6,12 @@ import type { Actor } from "../actor";
 import { assertCanEditPost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 import { presentPost } from "./present";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Authors edit their own posts; the post is marked edited. */
 export async function updatePost(actor: Actor, workspaceId: string, postId: string, input: UpdatePostInput) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { post, channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanEditPost(actor, post);
     if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");

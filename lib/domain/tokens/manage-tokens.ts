@@ -6,20 +6,24 @@ import type { CreateTokenInput } from "@/lib/validation/tokens";
 import { atLeast, type Actor } from "../actor";
 import { assertCanCreateToken, canRevokeToken, requireWorkspaceMember } from "../policy";
 import { generateApiToken } from "./token-format";
+import { transaction } from "@/lib/data/db/transaction";
 
 export async function createApiToken(actor: Actor, workspaceId: string, input: CreateTokenInput) {
   assertCanCreateToken(actor, workspaceId);
   const { token, prefix, tokenHash } = generateApiToken();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-  const row = await insertApiToken(await getDb(), {
-    workspaceId,
-    userId: actor.userId,
-    name: input.name,
-    prefix,
-    tokenHash,
-    scopes: [...new Set(input.scopes)],
-    expiresAt,
-  });
+  // In a transaction, so a write sent with an Idempotency-Key makes one token however often it is retried.
+  const row = await transaction(await getDb(), (tx) =>
+    insertApiToken(tx, {
+      workspaceId,
+      userId: actor.userId,
+      name: input.name,
+      prefix,
+      tokenHash,
+      scopes: [...new Set(input.scopes)],
+      expiresAt,
+    }),
+  );
   return { ...row, token };
 }
 

@@ -11,6 +11,8 @@ import { takeRateLimit } from "../rate-limits";
 import { endAllSessions } from "../sessions/sessions";
 import { hashPassword, verifyPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
+import { transaction } from "@/lib/data/db/transaction";
+import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 export async function changePassword(actor: Actor, input: ChangePasswordInput) {
   if (actor.via !== "session" || !actor.sessionId)
@@ -29,7 +31,7 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput) {
   }
   await assertStrongPassword(input.password, { email: user.email, name: user.name });
   const passwordHash = await hashPassword(input.password);
-  const ended = await db.$transaction(async (tx) => {
+  const ended = await transaction(db, async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
     const { count } = await endAllSessions(tx, user.id, "password-changed", actor.sessionId);
     await spendUserTokens(tx, user.id, ["PASSWORD_RESET"], new Date());
@@ -39,5 +41,6 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput) {
     });
     return count;
   });
+  await forgetActorsOf([actor.userId]); // its other sessions ended, cached ones too, everywhere
   return { endedSessions: ended };
 }

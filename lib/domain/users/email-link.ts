@@ -4,6 +4,7 @@ import { appLink, sendEmail } from "../mail/send-email";
 import { issueOneTimeToken } from "../one-time-tokens/tokens";
 import { recordEvent } from "@/lib/outbox/record";
 import { takeRateLimit } from "../rate-limits";
+import { transaction } from "@/lib/data/db/transaction";
 
 /**
  * "Email me a link" (password reset, sign-in link): answers the same whether or not the address has an account,
@@ -16,7 +17,7 @@ export async function requestEmailLink(
   const address = email.trim().toLowerCase();
   await takeRateLimit("email-link", address);
   const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const user = await findUserByEmail(tx, address);
     if (user) await recordEvent(tx, event, { userId: user.id, email: user.email });
   });

@@ -6,6 +6,7 @@ import { findUserById, markEmailVerified } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { emailOneTimeLink, requestEmailLink } from "./email-link";
 import { redeemEmailedLink } from "../one-time-tokens/tokens";
+import { transaction } from "@/lib/data/db/transaction";
 
 export const MAGIC_LINK_TTL_MS = 15 * 60_000;
 
@@ -24,7 +25,7 @@ export function sendMagicLinkEmail(userId: string, idempotencyKey: string) {
 export async function signInWithMagicLink(token: string) {
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { subject: userId } = await redeemEmailedLink(tx, token, now, {
       purpose: "MAGIC_LINK",
       subject: "userId",

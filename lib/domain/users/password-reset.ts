@@ -8,6 +8,7 @@ import { redeemEmailedLink } from "../one-time-tokens/tokens";
 import { endAllSessions } from "../sessions/sessions";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
+import { transaction } from "@/lib/data/db/transaction";
 
 export const PASSWORD_RESET_TTL_MS = 3_600_000;
 
@@ -38,7 +39,7 @@ export async function resetPassword(token: string, newPassword: string) {
   const peek = await redeemEmailedLink(db, token, now, { ...opening, spend: "later" });
   await assertStrongPassword(newPassword, { email: peek.email });
   const passwordHash = await hashPassword(newPassword);
-  const reset = await db.$transaction(async (tx) => {
+  const reset = await transaction(db, async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, opening);
     await updatePasswordHash(tx, link.subject, passwordHash);
     await endAllSessions(tx, link.subject, "password-reset");

@@ -8,6 +8,7 @@ import { freeName, toNameBase } from "../names/free-name";
 import { takeRateLimit } from "../rate-limits";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** A @handle from the name (or the email's local part when the name has too few ASCII letters). */
 export function handleBase(name: string, email: string): string {
@@ -40,20 +41,18 @@ export async function signUp(input: SignUpInput) {
     return { email: input.email, created: null };
   }
   const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
-  const created = await db
-    .$transaction(async (tx) => {
-      const handle = await freeName(tx, "handle", handleBase(input.name, input.email), "", (h) => handleExists(tx, h));
-      const user = await insertUser(tx, { email: input.email, name: input.name, handle, passwordHash, timeZone });
-      await recordEvent(tx, "user/signed-up", { userId: user.id, email: user.email });
-      return user;
-    })
-    .catch(async (error: unknown) => {
-      // The same address signed up twice at the same instant: the second one is told like any known address.
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await findUserByEmail(db, input.email);
-      if (winner) await tellOwner(winner);
-      return null;
-    });
+  const created = await transaction(db, async (tx) => {
+    const handle = await freeName(tx, "handle", handleBase(input.name, input.email), "", (h) => handleExists(tx, h));
+    const user = await insertUser(tx, { email: input.email, name: input.name, handle, passwordHash, timeZone });
+    await recordEvent(tx, "user/signed-up", { userId: user.id, email: user.email });
+    return user;
+  }).catch(async (error: unknown) => {
+    // The same address signed up twice at the same instant: the second one is told like any known address.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findUserByEmail(db, input.email);
+    if (winner) await tellOwner(winner);
+    return null;
+  });
   return { email: input.email, created };
 }
 

@@ -5,12 +5,13 @@ import type { Actor } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { takeRateLimit } from "../rate-limits";
 import { redeemEmailedLink } from "../one-time-tokens/tokens";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** Completes verification from the emailed link. Opening the link twice is fine: the second time changes nothing. */
 export async function verifyEmail(token: string) {
   const db = await getDb();
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const link = await redeemEmailedLink(tx, token, now, {
       purpose: "VERIFY_EMAIL",
       subject: "userId",

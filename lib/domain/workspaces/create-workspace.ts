@@ -8,13 +8,14 @@ import type { Actor } from "../actor";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/outbox/record";
 import { freeName, toNameBase } from "../names/free-name";
+import { transaction } from "@/lib/data/db/transaction";
 
 /** The creator becomes its owner; a #general channel is there from the start. */
 export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput) {
   if (actor.via === "token")
     throw new AppError("FORBIDDEN", "API tokens belong to one workspace and cannot create workspaces");
   const db = await getDb();
-  const workspace = await db.$transaction(async (tx) => {
+  const workspace = await transaction(db, async (tx) => {
     const slug = await freeName(tx, "workspace-slug", toNameBase(input.name, "-", 40) || "workspace", "-", (s) =>
       slugTaken(tx, s),
     );

@@ -28,6 +28,7 @@ export const createTokenContract = contract({
   response: createdTokenResponse,
   status: 201,
   maxStatements: 2,
+  secretResponse: true,
 });
 
 export const revokeTokenContract = contract({

@@ -53,6 +53,7 @@ export const updateWorkspaceContract = contract({
   body: updateWorkspaceSecurityInput,
   response: workspaceResponse,
   status: 200,
+  maxStatements: 6,
   errors: ["CONFLICT"],
 });
 

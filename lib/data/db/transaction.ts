@@ -1,0 +1,23 @@
+// Every domain transaction opens here (lint forbids `$transaction` elsewhere), so an API write sent with an
+// Idempotency-Key inserts its key in the transaction of its effect: the two commit together or not at all, and a
+// concurrent duplicate finds the key taken and makes no second effect.
+import "server-only";
+import { currentIdempotencyClaim } from "@/lib/request-context";
+import type { Db, Tx } from "./client";
+import { insertIdempotencyKey } from "../idempotency-keys";
+
+type Options = Parameters<Db["$transaction"]>[1];
+
+export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: Options): Promise<T> {
+  const claim = currentIdempotencyClaim();
+  const claiming = claim?.state === "pending" ? claim : undefined;
+  const result = await db.$transaction(async (tx) => {
+    if (claiming) {
+      const { caller, key, fingerprint } = claiming;
+      await insertIdempotencyKey(tx, { caller, key, fingerprint });
+    }
+    return fn(tx);
+  }, options);
+  if (claiming) claiming.state = "committed";
+  return result;
+}
