@@ -13,10 +13,7 @@ export async function notificationFeed(actor: Actor, page: { limit: number; curs
   const result = await listNotifications(actor, page);
   const actorIds = [...new Set(result.items.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
   const postIds = [...new Set(result.items.flatMap((n) => (n.postId ? [n.postId] : [])))];
-  const [users, posts] = await Promise.all([
-    findUsersByIds(db, actorIds),
-    findPostsByIds(db, postIds),
-  ]);
+  const [users, posts] = await Promise.all([findUsersByIds(db, actorIds), findPostsByIds(db, postIds)]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const postById = new Map(posts.flatMap((p) => (!p.deletedAt ? [[p.id, p] as const] : [])));
   return {
