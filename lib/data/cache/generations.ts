@@ -23,7 +23,8 @@ export async function attempt<T>(what: string, run: (cache: Cache) => Promise<T>
 /** The scope's generation, made when absent (outliving the entries it tags, so it is not remade under them). */
 export async function generationOf(cache: Cache, scope: string, seen: unknown): Promise<string> {
   if (typeof seen === "string") return seen;
-  const fresh = randomBytes(12).toString("base64url");
+  // Never JSON-looking (Upstash parses what it reads back): a letter first.
+  const fresh = `g${randomBytes(12).toString("base64url")}`;
   if (await cache.add(generationKey(scope), fresh, env.CACHE_TTL_SECONDS * 2)) return fresh;
   const [now] = await cache.get([generationKey(scope)]);
   if (typeof now !== "string") throw new Error("the generation vanished while it was being made");
