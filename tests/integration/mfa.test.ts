@@ -55,7 +55,7 @@ describe("two-step sign-in", { timeout: 90_000 }, () => {
     const user = await createUser();
     actAsCookie(await sessionCookie(user.id));
     const started = expectOk(await startTotpAction(null, form({})));
-    expect(started.qrCode).toMatch(/^data:image\/png;base64,/);
+    expect(started.qrSvg).toMatch(/^<svg [^>]*viewBox/);
     expect(started.uri).toContain(`secret=${started.secret}`);
     const { recoveryCodes } = expectOk(await confirmTotpAction(null, form({ code: totpCode(started.secret) })));
     expect(recoveryCodes).toHaveLength(10);

@@ -13,12 +13,11 @@ import { passkeyRefForm, registerPasskeyForm } from "@/lib/validation/passkeys";
 /** A new secret and its QR code; nothing is on until a code confirms it. */
 export const startTotpAction = action(z.strictObject({}), ({ actor }) => startTotpEnrolment(actor));
 
-/** The recovery codes come back once, here. */
-export const confirmTotpAction = action(mfaCodeForm, async ({ actor, data }) => {
-  const result = await confirmTotpEnrolment(actor, data.code);
-  revalidatePath("/settings/security");
-  return result;
-});
+/**
+ * The recovery codes come back once, here. No revalidatePath: re-rendering the page would swap the enrolment form
+ * (which holds the codes) for the "on" state before the person saved them; the next visit shows the new state.
+ */
+export const confirmTotpAction = action(mfaCodeForm, ({ actor, data }) => confirmTotpEnrolment(actor, data.code));
 
 export const disableTotpAction = action(mfaCodeForm, async ({ actor, data }) => {
   const result = await disableTotp(actor, data.code);

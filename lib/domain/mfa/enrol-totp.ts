@@ -17,7 +17,7 @@ import { forgetActorsOf } from "@/lib/data/cache/actors";
 
 const alreadyOn = () => new AppError("CONFLICT", "Two-step sign-in is already on");
 
-/** Starts (or restarts) enrolment: the secret, its otpauth URI and the QR code as a PNG data URL. */
+/** Starts (or restarts) enrolment: the secret, its otpauth URI and the QR code as SVG markup. */
 export async function startTotpEnrolment(actor: Actor) {
   requireSessionActor(actor);
   const db = await getDb();
@@ -27,7 +27,8 @@ export async function startTotpEnrolment(actor: Actor) {
   const secret = newTotpSecret();
   await upsertPendingTotp(db, actor.userId, secret);
   const uri = totpUri(secret, user.email);
-  return { secret, uri, qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+  // Inline SVG, not a data: URL: the CSP's img-src is 'self'. The markup is only the library's path data.
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, width: 220 }) };
 }
 
 /** Confirms enrolment with a code from the app; returns the recovery codes, which are never shown again. */
