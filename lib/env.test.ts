@@ -10,6 +10,8 @@ const vercel = {
   INNGEST_EVENT_KEY: "evt",
   INNGEST_SIGNING_KEY: "signkey-prod-abc",
   UPLOADTHING_TOKEN: "dXQ=",
+  UPSTASH_REDIS_REST_URL: "https://x.upstash.io",
+  UPSTASH_REDIS_REST_TOKEN: "tok",
 };
 
 describe("parseEnv", () => {
@@ -55,6 +57,7 @@ describe("parseEnv", () => {
     ["DATABASE_URL", /DATABASE_URL: a Vercel deployment needs DATABASE_URL/],
     ["RESEND_API_KEY", /RESEND_API_KEY: a Vercel deployment needs RESEND_API_KEY/],
     ["UPLOADTHING_TOKEN", /UPLOADTHING_TOKEN: a Vercel deployment needs UPLOADTHING_TOKEN/],
+    ["UPSTASH_REDIS_REST_URL", /UPSTASH_REDIS_REST_URL: a Vercel deployment needs UPSTASH_REDIS_REST_URL and/],
     ["INNGEST_SIGNING_KEY", /INNGEST_EVENT_KEY: a Vercel deployment needs INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY/],
   ])("refuses a Vercel deployment without %s", (name, message) => {
     expect(() => parseEnv({ ...vercel, [name]: undefined })).toThrow(message);

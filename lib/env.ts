@@ -161,6 +161,17 @@ const schema = z
         message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
       });
     }
+    // Serverless instances are many: each would cache who is signed in on its own, so a revoked token or an ended
+    // session could keep working on another instance until its entry expired. The shared cache makes write-through
+    // reach every instance (and rate limits count across them).
+    if (env.VERCEL && !(env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPSTASH_REDIS_REST_URL"],
+        message:
+          "a Vercel deployment needs UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (a cache per instance would let lost rights outlive their loss on other instances)",
+      });
+    }
     // A serverless instance's disk is neither shared nor kept: files need the managed store there.
     if (env.VERCEL && !env.UPLOADTHING_TOKEN) {
       ctx.addIssue({
