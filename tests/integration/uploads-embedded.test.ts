@@ -3,7 +3,8 @@
 import { vi } from "vitest";
 
 const port = vi.hoisted(() => {
-  const p = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral range (32768+), where an outgoing connection may hold any port.
+  const p = 20_000 + Math.floor(Math.random() * 12_000);
   process.env.APP_URL = `http://127.0.0.1:${p}`;
   delete process.env.UPLOADTHING_TOKEN;
   process.env.POST_MAX_FILES = "3";
@@ -36,9 +37,10 @@ beforeAll(async () => {
   other = await createWorkspaceWithOwner();
 });
 afterAll(async () => {
-  await runtime.drain();
-  runtime.uninstall();
-  await app.close();
+  // Only what beforeAll got to (a failed start must report itself, not a TypeError here).
+  await runtime?.drain();
+  runtime?.uninstall();
+  await app?.close();
 });
 
 const row = async (id: string) => (await getDb()).attachment.findUniqueOrThrow({ where: { id } });

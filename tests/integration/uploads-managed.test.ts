@@ -3,7 +3,8 @@
 import { vi } from "vitest";
 
 const ports = vi.hoisted(() => {
-  const app = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral range (32768+), where an outgoing connection may hold any port.
+  const app = 20_000 + Math.floor(Math.random() * 12_000);
   const ut = app + 1;
   const apiKey = `sk_test_${Math.random().toString(36).slice(2)}`;
   process.env.APP_URL = `http://127.0.0.1:${app}`;
@@ -35,10 +36,11 @@ beforeAll(async () => {
   ctx = await createWorkspaceWithOwner();
 });
 afterAll(async () => {
-  await runtime.drain();
-  runtime.uninstall();
-  await app.close();
-  await fake.close();
+  // Only what beforeAll got to (a failed start must report itself, not a TypeError here).
+  await runtime?.drain();
+  runtime?.uninstall();
+  await app?.close();
+  await fake?.close();
 });
 
 describe("uploads through the file router, managed mode", () => {
