@@ -20,7 +20,7 @@ export type SearchRow = {
   authorName: string;
   authorHandle: string;
   createdAt: Date;
-  /** The passage, with each match between \u0002 and \u0003. */
+  /** The passage of the body (Markdown's emphasis, code and heading marks removed), each match between \u0002 and \u0003. */
   headline: string;
   /** ts_rank rounded (numeric, as text: exact in a cursor); "0" for a filters-only search. */
   rank: string;
@@ -104,10 +104,9 @@ export async function searchPostsAndComments(
       u."handle" AS "authorHandle",
       ${
         q.text === null
-          ? Prisma.sql`left(translate(coalesce(cm."body", p."body"), E'\\x01\\x02\\x03', ''), 240)`
+          ? Prisma.sql`left(translate(coalesce(cm."body", p."body"), E'\\x01\\x02\\x03*\`#~', ''), 240)`
           : Prisma.sql`ts_headline('english'::regconfig,
-              translate(CASE WHEN cm."id" IS NULL THEN p."title" || E'\\n' || p."body" ELSE cm."body" END,
-                E'\\x01\\x02\\x03', ''),
+              translate(coalesce(cm."body", p."body"), E'\\x01\\x02\\x03*\`#~', ''),
               query.q, ${HEADLINE_OPTIONS})`
       } AS "headline"
     FROM query, page
