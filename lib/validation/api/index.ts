@@ -5,6 +5,7 @@ import * as files from "./files";
 import * as invites from "./invites";
 import * as members from "./members";
 import * as posts from "./posts";
+import * as reactions from "./reactions";
 import * as search from "./search";
 import * as tokens from "./tokens";
 import * as workspaces from "./workspaces";
@@ -18,4 +19,5 @@ export const contracts = [
   ...Object.values(invites),
   ...Object.values(files),
   ...Object.values(search),
+  ...Object.values(reactions),
 ];
