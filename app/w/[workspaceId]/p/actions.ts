@@ -1,5 +1,5 @@
 "use server";
-// Posts and comments: write, edit, delete, reply.
+// Posts and comments: write, edit, delete, reply, react, pin.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createComment } from "@/lib/domain/comments/create-comment";
@@ -7,9 +7,12 @@ import { createPost } from "@/lib/domain/posts/create-post";
 import { deletePost } from "@/lib/domain/posts/delete-post";
 import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { updatePost } from "@/lib/domain/posts/update-post";
+import { setPinned } from "@/lib/domain/posts/pin-post";
+import { setReaction } from "@/lib/domain/reactions/reactions";
 import { action } from "@/lib/http/action";
 import { createCommentForm } from "@/lib/validation/comments";
 import { createPostForm, editPostForm, postRefForm } from "@/lib/validation/posts";
+import { pinForm, reactionForm } from "@/lib/validation/reactions";
 
 export const createPostAction = action(
   createPostForm,
@@ -41,3 +44,19 @@ export const createCommentAction = action(
     return { id: comment.id };
   },
 );
+
+export const reactAction = action(
+  reactionForm,
+  async ({ actor, data: { workspaceId, postId, commentId, emoji, reacted } }) => {
+    await setReaction(actor, workspaceId, postId, { emoji, reacted, ...(commentId ? { commentId } : {}) });
+    revalidatePath(`/w/${workspaceId}/p/${postId}`);
+    return null;
+  },
+);
+
+export const pinAction = action(pinForm, async ({ actor, data: { workspaceId, postId, pinned } }) => {
+  const post = await setPinned(actor, workspaceId, postId, pinned);
+  revalidatePath(`/w/${workspaceId}/p/${postId}`);
+  revalidatePath(`/w/${workspaceId}/c/${post.channelId}`);
+  return { pinned: post.pinnedAt !== null };
+});

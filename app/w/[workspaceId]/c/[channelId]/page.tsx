@@ -14,6 +14,7 @@ import { getMyChannelSettings } from "@/lib/domain/channels/channel-people";
 import { canJoinChannel, canManageChannel, canManageChannelMembers, canPostToChannel } from "@/lib/domain/policy";
 import { markChannelAsRead } from "@/lib/domain/notifications/channel-settings";
 import { listPosts } from "@/lib/domain/posts/list-posts";
+import { listPinned } from "@/lib/domain/posts/pin-post";
 import { env } from "@/lib/env";
 import { cursor as cursorSchema } from "@/lib/validation/common";
 import { joinChannelAction, leaveChannelAction, setNotifyLevelAction } from "../../channels/actions";
@@ -44,6 +45,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   );
   const mine = channel.isMember ? await getMyChannelSettings(actor, workspaceId, channelId) : null;
   const olderPage = cursor.success;
+  const pinned = olderPage ? [] : await listPinned(actor, workspaceId, channelId);
   // Seeing the newest posts is reading them: the digest and Catch up then leave them out.
   if (channel.isMember && !olderPage) await markChannelAsRead(actor, workspaceId, channelId);
   const base = `/w/${workspaceId}/c/${channelId}`;
@@ -142,6 +144,30 @@ export default async function ChannelPage({ params, searchParams }: Props) {
               </p>
             )
           )}
+        </section>
+      )}
+
+      {pinned.length > 0 && (
+        <section
+          className="mt-6 rounded-lg border border-accent-200 bg-accent-50/60 p-4"
+          aria-labelledby="pinned-heading"
+        >
+          <h2 id="pinned-heading" className="text-sm font-semibold text-accent-800">
+            Pinned ({pinned.length})
+          </h2>
+          <ul className="mt-2 space-y-1.5">
+            {pinned.map((p) => (
+              <li key={p.id} className="text-sm">
+                <Link href={`/w/${workspaceId}/p/${p.id}`} className="link font-medium">
+                  {p.title}
+                </Link>
+                <span className="text-stone-600">
+                  {" "}
+                  · {p.author.name} · <Time date={p.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

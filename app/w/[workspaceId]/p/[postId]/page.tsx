@@ -14,9 +14,12 @@ import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";
 import { listPostFiles } from "@/lib/domain/files/attach";
 import { env } from "@/lib/env";
-import { canCommentInChannel, canDeletePost, canEditPost } from "@/lib/domain/policy";
+import { canCommentInChannel, canDeletePost, canEditPost, canPinInChannel } from "@/lib/domain/policy";
+import { listReactions } from "@/lib/domain/reactions/reactions";
+import { defaultReactions } from "@/lib/validation/reactions";
+import { Reactions } from "@/app/_components/reactions";
 import { cursor as cursorSchema } from "@/lib/validation/common";
-import { createCommentAction, deletePostAction, editPostAction } from "../actions";
+import { createCommentAction, deletePostAction, editPostAction, pinAction, reactAction } from "../actions";
 
 type Props = {
   params: Promise<{ workspaceId: string; postId: string }>;
@@ -41,13 +44,17 @@ export default async function PostPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { actor, post } = await load(workspaceId, postId);
   const after = cursorSchema.safeParse(query.after);
-  const [channel, comments, files] = await Promise.all([
+  const [channel, comments, files, reactions] = await Promise.all([
     orNotFound(getChannelOrThrow(actor, workspaceId, post.channelId)),
     orNotFound(
       listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined }),
     ),
     orNotFound(listPostFiles(actor, workspaceId, postId)),
+    orNotFound(listReactions(actor, workspaceId, postId)),
   ]);
+  const reactionsOf = (commentId: string | null) => reactions.filter((r) => r.commentId === commentId);
+  const canReact = !channel.archivedAt;
+  const pinnable = canPinInChannel(actor, channel);
   const filesOf = (commentId: string | null) => files.filter((f) => f.commentId === commentId);
   const fileLimits = { maxFiles: env.POST_MAX_FILES, maxBytes: env.FILE_MAX_BYTES };
   const facts = { workspaceId, authorId: post.author.id };
@@ -77,6 +84,9 @@ export default async function PostPage({ params, searchParams }: Props) {
         ) : (
           <>
             <header>
+              {post.pinnedAt && (
+                <p className="mb-1 text-xs font-semibold tracking-wide text-accent-700 uppercase">Pinned</p>
+              )}
               <h1 id="post-title" className="text-2xl font-semibold tracking-tight break-words">
                 {post.title}
               </h1>
@@ -95,8 +105,24 @@ export default async function PostPage({ params, searchParams }: Props) {
             </header>
             <Markdown source={post.body} className="mt-4" />
             <Attachments files={filesOf(null)} />
-            {(editable || canDeletePost(actor, facts)) && (
+            <Reactions
+              reactions={reactionsOf(null)}
+              hidden={{ workspaceId, postId, commentId: "" }}
+              defaults={defaultReactions}
+              canReact={canReact}
+              action={reactAction}
+              label="the post"
+            />
+            {(editable || pinnable || canDeletePost(actor, facts)) && (
               <footer className="mt-5 flex flex-wrap items-start justify-end gap-2 border-t border-stone-100 pt-4">
+                {pinnable && (
+                  <SimpleAction
+                    action={pinAction}
+                    hidden={{ workspaceId, postId, pinned: String(!post.pinnedAt) }}
+                    label={post.pinnedAt ? "Unpin" : "Pin to channel"}
+                    pendingText={post.pinnedAt ? "Unpinning…" : "Pinning…"}
+                  />
+                )}
                 {editable && (
                   <Link href={`${self}?edit=1`} className="btn-secondary">
                     Edit
@@ -138,6 +164,14 @@ export default async function PostPage({ params, searchParams }: Props) {
                   </div>
                   <Markdown source={c.body} className="mt-1" />
                   <Attachments files={filesOf(c.id)} />
+                  <Reactions
+                    reactions={reactionsOf(c.id)}
+                    hidden={{ workspaceId, postId, commentId: c.id }}
+                    defaults={defaultReactions}
+                    canReact={canReact}
+                    action={reactAction}
+                    label={`${c.author.name}'s comment`}
+                  />
                 </div>
               </li>
             ))}
