@@ -29,3 +29,23 @@ export function listPostComments(db: DbOrTx, postId: string, limit: number, afte
     select: commentSelect,
   });
 }
+
+/** The comment with its post's facts (workspace, channel, deleted), for the domain's decisions: one statement. */
+export function findCommentWithPost(db: DbOrTx, commentId: string) {
+  return db.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      ...commentSelect,
+      deletedAt: true,
+      post: { select: { id: true, workspaceId: true, channelId: true, deletedAt: true } },
+    },
+  });
+}
+
+export function updateComment(
+  tx: DbOrTx,
+  id: string,
+  data: { body?: string; editedAt?: Date; deletedAt?: Date; deletedById?: string },
+) {
+  return tx.comment.update({ where: { id }, data, select: commentSelect });
+}

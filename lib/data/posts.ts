@@ -172,6 +172,41 @@ export async function updatePost(
   return post;
 }
 
+/** Posts of the workspace deleted since `since`, most recently deleted first, with their channel and who deleted them. */
+export function listDeletedPosts(
+  db: DbOrTx,
+  q: { workspaceId: string; viewerId: string; since: Date; limit: number; after?: { deletedAt: Date; id: string } },
+) {
+  return db.post.findMany({
+    where: {
+      workspaceId: q.workspaceId,
+      deletedAt: { gte: q.since },
+      ...(q.after
+        ? { OR: [{ deletedAt: { lt: q.after.deletedAt } }, { deletedAt: q.after.deletedAt, id: { lt: q.after.id } }] }
+        : {}),
+    },
+    orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
+    take: q.limit,
+    select: {
+      id: true,
+      title: true,
+      createdAt: true,
+      deletedAt: true,
+      channel: {
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          archivedAt: true,
+          members: { where: { userId: q.viewerId }, select: { userId: true } },
+        },
+      },
+      author: { select: { id: true, name: true, handle: true } },
+      deletedById: true,
+    },
+  });
+}
+
 /** Hard-deletes posts soft-deleted before `before` (past the restore window); comments and mentions cascade. */
 export function purgeDeletedPosts(db: DbOrTx, before: Date) {
   return db.post.deleteMany({ where: { deletedAt: { lt: before } } });

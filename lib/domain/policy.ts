@@ -97,6 +97,13 @@ export function canDeletePost(actor: Actor, post: PostFacts): boolean {
   return role !== undefined && (post.authorId === actor.userId || atLeast(role, "ADMIN"));
 }
 
+/** Comments follow the posts' rules: their author edits; the author or an admin deletes. */
+export const canEditComment = canEditPost;
+export const canDeleteComment = canDeletePost;
+
+/** Restore a deleted post within its 30 days, and see the "Recently deleted" list: admins and owners. */
+export const canRestorePosts = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "ADMIN");
+
 /** See the member list: anyone in the workspace except guests. */
 export const canListMembers = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "MEMBER");
 

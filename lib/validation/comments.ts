@@ -12,6 +12,24 @@ export const commentResponse = z
   .meta({ id: "Comment" });
 export const commentListResponse = z.array(commentResponse);
 
+export const commentParams = z.strictObject({ workspaceId: id, commentId: id });
+
+export const revisionResponse = z
+  .object({
+    id,
+    /** A post's title as it was; null for a comment. */
+    title: z.string().nullable(),
+    body: z.string(),
+    /** When this version was replaced, and who replaced it; the current version has `replacedAt: null`. */
+    replacedAt: nullableDateOut,
+    editor: userSummary.nullable(),
+    writtenAt: dateOut,
+  })
+  .meta({ id: "Revision" });
+export const revisionListResponse = z.array(revisionResponse);
+
 // ---- Web forms ----
 
 export const createCommentForm = z.strictObject({ ...onPost, ...createCommentInput.shape, fileIds: formFileIds });
+export const editCommentForm = z.strictObject({ ...onPost, commentId: id, ...createCommentInput.shape });
+export const commentRefForm = z.strictObject({ ...onPost, commentId: id });

@@ -40,6 +40,21 @@ export const postResponse = z
   .meta({ id: "Post" });
 export const postListResponse = z.array(postResponse);
 
+export const deletedPostResponse = z
+  .object({
+    id,
+    title: z.string(),
+    channel: z.object({ id, name: z.string(), kind: z.enum(["PUBLIC", "PRIVATE", "ANNOUNCEMENT"]) }),
+    author: userSummary,
+    createdAt: dateOut,
+    deletedAt: dateOut,
+    deletedBy: userSummary.nullable(),
+    /** After this the daily cleanup removes it for good. */
+    restorableUntil: dateOut,
+  })
+  .meta({ id: "DeletedPost" });
+export const deletedPostListResponse = z.array(deletedPostResponse);
+
 // ---- Web forms ----
 
 export const createPostForm = z.strictObject({ ...inChannel, ...createPostInput.shape, fileIds: formFileIds });

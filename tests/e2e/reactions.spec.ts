@@ -26,21 +26,21 @@ test("react, un-react, pin and see it on top, unpin", async ({ page }) => {
 
   // One of the usual six on the post.
   const postReactions = page.getByRole("group", { name: "Reactions to the post" });
-  await postReactions.getByText("Add a reaction to the post").click();
+  await postReactions.locator("summary").click();
   await postReactions.getByRole("button", { name: "🎉" }).click();
   const party = postReactions.getByRole("button", { name: /🎉 1 reaction from Mary Jackson, including yours/ });
   await expect(party).toHaveAttribute("aria-pressed", "true");
 
   // Any emoji on the comment.
   const commentReactions = page.getByRole("group", { name: "Reactions to Mary Jackson's comment" });
-  await commentReactions.getByText("Add a reaction to Mary Jackson's comment").click();
+  await commentReactions.locator("summary").click();
   await commentReactions.getByLabel("Any emoji").fill("🚀");
   await commentReactions.getByRole("button", { name: "React" }).click();
   await expect(commentReactions.getByRole("button", { name: /🚀 1 reaction/ })).toHaveAttribute("aria-pressed", "true");
   await screens(page, "85-reactions");
 
   // Not an emoji: said so, nothing added.
-  await commentReactions.getByText("Add a reaction to Mary Jackson's comment").click();
+  await commentReactions.locator("summary").click();
   await commentReactions.getByLabel("Any emoji").fill("yes");
   await commentReactions.getByRole("button", { name: "React" }).click();
   await expect(commentReactions.getByRole("alert").filter({ hasText: "must be one emoji" })).toBeVisible();

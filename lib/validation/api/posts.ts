@@ -1,9 +1,22 @@
 import { z } from "zod";
-import { pageQuery } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { channelParams } from "../channels";
-import { commentListResponse, commentResponse, createCommentInput } from "../comments";
+import {
+  commentListResponse,
+  commentParams,
+  commentResponse,
+  createCommentInput,
+  revisionListResponse,
+} from "../comments";
 import { contract } from "../contract";
-import { createPostInput, postListResponse, postParams, postResponse, updatePostInput } from "../posts";
+import {
+  createPostInput,
+  deletedPostListResponse,
+  postListResponse,
+  postParams,
+  postResponse,
+  updatePostInput,
+} from "../posts";
 
 export const listPostsContract = contract({
   operationId: "listPosts",
@@ -106,4 +119,86 @@ export const createCommentContract = contract({
   status: 201,
   maxStatements: 7,
   errors: ["CONFLICT"],
+});
+
+export const postHistoryContract = contract({
+  operationId: "getPostHistory",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/posts/{postId}/history",
+  tag: "Posts",
+  summary: "Every version of a post, oldest first, the current one last",
+  auth: { scope: "posts:read" },
+  params: postParams,
+  response: revisionListResponse,
+  status: 200,
+  maxStatements: 4,
+});
+
+export const restorePostContract = contract({
+  operationId: "restorePost",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/posts/{postId}/restore",
+  tag: "Posts",
+  summary: "Restore a post deleted in the last 30 days (admins and owners)",
+  auth: { scope: "posts:write" },
+  params: postParams,
+  response: postResponse,
+  status: 200,
+  maxStatements: 6,
+});
+
+export const listDeletedPostsContract = contract({
+  operationId: "listDeletedPosts",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/deleted-posts",
+  tag: "Posts",
+  summary: "Posts deleted in the last 30 days, most recent first (admins and owners)",
+  auth: { scope: "posts:read" },
+  params: workspaceParams,
+  query: pageQuery,
+  response: deletedPostListResponse,
+  paginated: true,
+  status: 200,
+  maxStatements: 3,
+});
+
+export const updateCommentContract = contract({
+  operationId: "updateComment",
+  method: "PATCH",
+  path: "/workspaces/{workspaceId}/comments/{commentId}",
+  tag: "Comments",
+  summary: "Edit your comment (marked edited; the old version kept in its history)",
+  auth: { scope: "posts:write" },
+  params: commentParams,
+  body: createCommentInput,
+  response: commentResponse,
+  status: 200,
+  maxStatements: 6,
+  errors: ["CONFLICT"],
+});
+
+export const deleteCommentContract = contract({
+  operationId: "deleteComment",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/comments/{commentId}",
+  tag: "Comments",
+  summary: "Delete a comment (yours, or any as an admin)",
+  auth: { scope: "posts:write" },
+  params: commentParams,
+  response: z.null(),
+  status: 204,
+  maxStatements: 5,
+});
+
+export const commentHistoryContract = contract({
+  operationId: "getCommentHistory",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/comments/{commentId}/history",
+  tag: "Comments",
+  summary: "Every version of a comment, oldest first, the current one last",
+  auth: { scope: "posts:read" },
+  params: commentParams,
+  response: revisionListResponse,
+  status: 200,
+  maxStatements: 4,
 });
