@@ -15,8 +15,8 @@ function versions(revisions: Revision[], current: { title: string | null; body: 
     title: r.title,
     body: r.body,
     writtenAt: i === 0 ? createdAt : revisions[i - 1]!.replacedAt,
-    replacedAt: r.replacedAt as Date | null,
-    editor: r.editor as Revision["editor"] | null,
+    replacedAt: r.replacedAt,
+    editor: r.editor,
   }));
   const last = revisions[revisions.length - 1];
   return [
