@@ -8,6 +8,7 @@ import {
   cleanupSessions,
   purgeExpiredDeletedPosts,
   cleanupOrphanFiles,
+  cleanupWebhookDeliveries,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 
@@ -22,6 +23,7 @@ export const cleanupFn = inngest.createFunction(
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
       sessions: await step.run("old-sessions", () => cleanupSessions(now)),
       idempotencyKeys: await step.run("old-idempotency-keys", () => cleanupIdempotencyKeys(now)),
+      webhookDeliveries: await step.run("old-webhook-deliveries", () => cleanupWebhookDeliveries(now)),
       // After the posts: purging a post detaches its files, which this step then removes.
       files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };

@@ -125,13 +125,34 @@ export async function insertWebhookDeliveries(
     endpointId: string;
     workspaceId: string;
     eventType: string;
-    payload: Prisma.InputJsonValue;
+    /** JSON: the event's body as sent. */
+    payload: Record<string, unknown>;
     nextAttemptAt: Date;
   }[],
 ) {
   if (rows.length === 0) return 0;
-  const { count } = await db.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
+  const data = rows.map((r) => ({ ...r, payload: r.payload as Prisma.InputJsonValue }));
+  const { count } = await db.webhookDelivery.createMany({ data, skipDuplicates: true });
   return count;
+}
+
+/** One delivery, returned with an empty attempt log (a test event). */
+export function insertWebhookDelivery(
+  db: DbOrTx,
+  data: {
+    eventId: string;
+    endpointId: string;
+    workspaceId: string;
+    eventType: string;
+    /** JSON: the event's body as sent. */
+    payload: Record<string, unknown>;
+    nextAttemptAt: Date;
+  },
+) {
+  return db.webhookDelivery.create({
+    data: { ...data, payload: data.payload as Prisma.InputJsonValue },
+    select: { ...deliverySelect, attemptLog: { select: attemptSelect } },
+  });
 }
 
 /** The deliveries of one event that still wait for an attempt (new ones, and retries due by `now`). */
@@ -217,7 +238,10 @@ export function listWebhookDeliveries(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { ...deliverySelect, attemptLog: { select: attemptSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] } },
+    select: {
+      ...deliverySelect,
+      attemptLog: { select: attemptSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+    },
   });
 }
 
@@ -313,7 +337,9 @@ export function findAttachmentForWebhook(db: DbOrTx, attachmentId: string) {
       height: true,
       status: true,
       post: { select: { channelId: true, deletedAt: true, channel: { select: { kind: true } } } },
-      comment: { select: { post: { select: { channelId: true, deletedAt: true, channel: { select: { kind: true } } } } } },
+      comment: {
+        select: { post: { select: { channelId: true, deletedAt: true, channel: { select: { kind: true } } } } },
+      },
     },
   });
 }

@@ -8,6 +8,7 @@ import { deleteSessionsDoneBefore } from "@/lib/data/sessions";
 import { deleteIdempotencyKeysBefore } from "@/lib/data/idempotency-keys";
 import { deleteAttachments, findOrphanAttachments } from "@/lib/data/attachments";
 import { fileStore } from "@/lib/data/files/store";
+import { deleteWebhookDeliveriesBefore } from "@/lib/data/webhooks";
 
 const DAY = 24 * 3_600_000;
 export const retention = {
@@ -16,6 +17,7 @@ export const retention = {
   sessionDays: 31,
   orphanFileHours: 24,
   idempotencyKeyHours: 24,
+  webhookDeliveryDays: 30,
 } as const;
 
 export async function cleanupExpiredInvites(now: Date) {
@@ -45,6 +47,12 @@ export async function cleanupSessions(now: Date) {
 export async function cleanupIdempotencyKeys(now: Date) {
   const before = new Date(now.getTime() - retention.idempotencyKeyHours * 3_600_000);
   return (await deleteIdempotencyKeysBefore(await getDb(), before)).count;
+}
+
+/** Webhook delivery logs (each delivery and its attempts) are kept 30 days. */
+export async function cleanupWebhookDeliveries(now: Date) {
+  const before = new Date(now.getTime() - retention.webhookDeliveryDays * DAY);
+  return deleteWebhookDeliveriesBefore(await getDb(), before);
 }
 
 /**

@@ -7,6 +7,7 @@ import { assertCanEditPost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 import { presentPost } from "./present";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordEvent } from "@/lib/outbox/record";
 
 /** Authors edit their own posts; the post is marked edited. */
 export async function updatePost(actor: Actor, workspaceId: string, postId: string, input: UpdatePostInput) {
@@ -15,6 +16,8 @@ export async function updatePost(actor: Actor, workspaceId: string, postId: stri
     const { post, channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanEditPost(actor, post);
     if (channel.archivedAt) throw new AppError("CONFLICT", "This channel is archived");
-    return presentPost(await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() }));
+    const saved = await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() });
+    await recordEvent(tx, "post/updated", { workspaceId, channelId: post.channelId, postId });
+    return presentPost(saved);
   });
 }

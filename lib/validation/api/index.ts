@@ -6,6 +6,7 @@ import * as invites from "./invites";
 import * as members from "./members";
 import * as posts from "./posts";
 import * as tokens from "./tokens";
+import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 export const contracts = [
@@ -16,4 +17,5 @@ export const contracts = [
   ...Object.values(tokens),
   ...Object.values(invites),
   ...Object.values(files),
+  ...Object.values(webhooks),
 ];
