@@ -117,7 +117,8 @@ const endpointUrl = text()
   .trim()
   .min(1, "is required")
   .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+  .meta({ examples: ["https://hooks.example.com/tidings"] });
 
 export const webhookParams = z.strictObject({ workspaceId: id, webhookId: id });
 export const webhookDeliveryParams = z.strictObject({ workspaceId: id, webhookId: id, deliveryId: id });

@@ -142,6 +142,6 @@ export const testWebhookContract = contract({
   params: webhookParams,
   response: webhookDeliveryResponse,
   status: 201,
-  maxStatements: 4,
+  maxStatements: 6,
   errors: ["CONFLICT"],
 });
