@@ -95,28 +95,28 @@ test("admin registers a webhook, a member's post arrives once, verified; failure
   // The receiver goes down: a test event fails, and its retry (5 s later, picked up by the per-minute sweep) shows.
   receiver.respondWith("fail");
   await page.getByRole("button", { name: "Send test event" }).click();
-  const test = rows.filter({ hasText: "webhook.test" });
+  const testRow = rows.filter({ hasText: "webhook.test" });
   await expect(async () => {
     await page.reload();
-    await expect(test.getByTestId("delivery-status")).toHaveText("failed, will retry", { timeout: 1000 });
+    await expect(testRow.getByTestId("delivery-status")).toHaveText("failed, will retry", { timeout: 1000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
-  await expect(test).toContainText("HTTP 500");
-  await expect(test).toContainText("receiver is down");
-  await expect(test).toContainText("next retry");
+  await expect(testRow).toContainText("HTTP 500");
+  await expect(testRow).toContainText("receiver is down");
+  await expect(testRow).toContainText("next retry");
   await expect(async () => {
     await page.reload();
-    await expect(test.getByTestId("webhook-attempt")).toHaveCount(2, { timeout: 1000 });
+    await expect(testRow.getByTestId("webhook-attempt")).toHaveCount(2, { timeout: 1000 });
   }).toPass({ timeout: 100_000, intervals: [2000, 5000] });
   await screens(page, "61-webhook-deliveries");
 
   // It recovers; the admin redelivers instead of waiting 5 minutes.
   receiver.respondWith("ok");
-  await test.getByRole("button", { name: /Redeliver/ }).click();
+  await testRow.getByRole("button", { name: /Redeliver/ }).click();
   await expect(async () => {
     await page.reload();
-    await expect(test.getByTestId("delivery-status")).toHaveText("delivered", { timeout: 1000 });
+    await expect(testRow.getByTestId("delivery-status")).toHaveText("delivered", { timeout: 1000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
-  await expect(test.getByTestId("webhook-attempt")).toHaveCount(3);
+  await expect(testRow.getByTestId("webhook-attempt")).toHaveCount(3);
   const tests = receiver.received.filter((r) => r.payload.type === "webhook.test");
   expect(tests.length).toBeGreaterThanOrEqual(3);
   expect(new Set(tests.map((r) => r.id)).size).toBe(1); // one webhook-id across retries and the redelivery
