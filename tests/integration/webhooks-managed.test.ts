@@ -105,5 +105,14 @@ describe("webhooks in the managed mode (no private addresses)", () => {
     const allowed = await postWebhook(receiver.url, "{}", {}, { timeoutMs: 2000, allowPrivate: true });
     expect(allowed.statusCode).toBe(401); // reached; unsigned, so the receiver refuses it
     expect(receiver.received).toHaveLength(1);
+    // A host name goes through the guarded lookup, which hands the socket the address it checked.
+    const byName = await postWebhook(
+      `http://localhost:${port}/hooks`,
+      "{}",
+      {},
+      { timeoutMs: 2000, allowPrivate: true },
+    );
+    expect(byName.statusCode).toBe(401);
+    expect(receiver.received).toHaveLength(2);
   });
 });
