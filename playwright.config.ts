@@ -77,6 +77,8 @@ export default defineConfig({
       AUTH_GITHUB_ID: SSO.githubClient.id,
       AUTH_GITHUB_SECRET: SSO.githubClient.secret,
       AUTH_GITHUB_ENTERPRISE_URL: `http://127.0.0.1:${SSO.githubPort}`,
+      // tests/e2e/webhooks.spec.ts delivers to a receiver on 127.0.0.1 over http.
+      WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: "1",
     },
   },
 });

@@ -30,6 +30,7 @@ export type EmailProps = {
     total: number;
     settingsUrl: string;
   };
+  "webhook-disabled": { name: string; workspaceName: string; url: string; failingSince: Date; settingsUrl: string };
 };
 
 export type EmailKind = keyof EmailProps;
@@ -50,6 +51,27 @@ type Template<K extends EmailKind> = {
 };
 
 export const templates: { [K in EmailKind]: Template<K> } = {
+  "webhook-disabled": {
+    subject: (p) => `A webhook in ${p.workspaceName} was turned off`,
+    body: (p) => (
+      <Layout
+        preview="A webhook endpoint kept failing and was turned off"
+        reason="You get this because you are an admin of this workspace."
+      >
+        <Text>Hi {p.name},</Text>
+        <Text>
+          Deliveries to {p.url} have failed since {p.failingSince.toUTCString()}, so Tidings turned this endpoint off.
+          No more events are sent to it until an admin turns it back on.
+        </Text>
+        <Button href={p.settingsUrl} style={button}>
+          Open the webhooks page
+        </Button>
+        <Text>
+          Or open this link: <Link href={p.settingsUrl}>{p.settingsUrl}</Link>
+        </Text>
+      </Layout>
+    ),
+  },
   "verify-email": {
     subject: () => "Confirm your email address",
     body: (p) => (

@@ -113,6 +113,13 @@ const schema = z
     IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).max(268_402_689).default(40_000_000),
     /** How long a signed file URL stays valid, in seconds. */
     FILE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /**
+     * "1": webhooks may call http URLs and private, loopback and link-local addresses (the embedded mode on one machine,
+     * and tests). Default "0": only https URLs whose every resolved address is public.
+     */
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(["0", "1"]).default("0"),
+    /** How long one webhook attempt may take before it counts as failed (and is retried later). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** "on": API responses carry `Server-Timing: sql;desc="<n> statements"` (the HTTP bench reads it). */
     SERVER_TIMING: z.enum(["on", "off"]).default("off"),

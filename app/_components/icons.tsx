@@ -46,6 +46,12 @@ export const KeyIcon = ({ className }: P) => (
     <path d="m11 12 9-9M17 6l3 3M14 9l2 2" />
   </svg>
 );
+export const GlobeIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+  </svg>
+);
 export const PlusIcon = ({ className }: P) => (
   <svg {...base(className)}>
     <path d="M12 5v14M5 12h14" />

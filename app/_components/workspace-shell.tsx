@@ -11,6 +11,7 @@ import {
   ChevronIcon,
   GearIcon,
   InboxIcon,
+  GlobeIcon,
   KeyIcon,
   Logo,
   MenuIcon,
@@ -43,7 +44,7 @@ type Props = {
     prev: ActionState<{ alreadyVerified: boolean }>,
     form: FormData,
   ) => Promise<ActionState<{ alreadyVerified: boolean }>>;
-  show: { members: boolean; tokens: boolean; newChannel: boolean };
+  show: { members: boolean; tokens: boolean; webhooks: boolean; newChannel: boolean };
   signOut: () => Promise<void>;
   children: React.ReactNode;
 };
@@ -147,6 +148,11 @@ export function WorkspaceShell({
             {show.tokens && (
               <NavItem href={`/w/${workspace.id}/tokens`} active={pathname === `/w/${workspace.id}/tokens`}>
                 <KeyIcon /> API tokens
+              </NavItem>
+            )}
+            {show.webhooks && (
+              <NavItem href={`/w/${workspace.id}/webhooks`} active={pathname.startsWith(`/w/${workspace.id}/webhooks`)}>
+                <GlobeIcon /> Webhooks
               </NavItem>
             )}
           </ul>

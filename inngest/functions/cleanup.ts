@@ -9,6 +9,7 @@ import {
   purgeExpiredDeletedPosts,
   cleanupOrphanFiles,
   cleanupPasskeyChallenges,
+  cleanupWebhookDeliveries,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 
@@ -24,6 +25,7 @@ export const cleanupFn = inngest.createFunction(
       sessions: await step.run("old-sessions", () => cleanupSessions(now)),
       idempotencyKeys: await step.run("old-idempotency-keys", () => cleanupIdempotencyKeys(now)),
       passkeyChallenges: await step.run("expired-passkey-challenges", () => cleanupPasskeyChallenges(now)),
+      webhookDeliveries: await step.run("old-webhook-deliveries", () => cleanupWebhookDeliveries(now)),
       // After the posts: purging a post detaches its files, which this step then removes.
       files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };

@@ -10,6 +10,10 @@ import { sendMagicLinkEmailFn } from "./send-magic-link-email";
 import { sendPasswordResetEmailFn } from "./send-password-reset-email";
 import { sendSecurityNoticeEmailFn } from "./send-security-notice-email";
 import { sendVerificationEmailFn } from "./send-verification-email";
+import { sendWebhookDisabledEmailFn } from "./send-webhook-disabled-email";
+import { webhookDeliverFn } from "./webhook-deliver";
+import { webhookFanOutFn } from "./webhook-fan-out";
+import { webhookSweepFn } from "./webhook-sweep";
 
 export const functions = [
   sendVerificationEmailFn,
@@ -23,4 +27,8 @@ export const functions = [
   cleanupFn,
   outboxSweepFn,
   processAttachmentFn,
+  webhookFanOutFn,
+  webhookDeliverFn,
+  webhookSweepFn,
+  sendWebhookDisabledEmailFn,
 ];

@@ -31,6 +31,8 @@ import {
   canPostToChannel,
   canRemoveMember,
   canRevokeToken,
+  canManageWebhooks,
+  assertCanManageWebhooks,
   canViewChannel,
   canViewWorkspace,
   guestMayHoldChannelMembership,
@@ -75,6 +77,23 @@ function matrix(expected: (who: Who, kind: ChannelFacts["kind"], member: boolean
 
 const isStaff = (who: Who) => who === "OWNER" || who === "ADMIN";
 const inWs = (who: Who) => who !== "OUTSIDER";
+
+describe("canManageWebhooks", () => {
+  it.each(everyone)("%s: only admins and owners", (who) => {
+    expect(canManageWebhooks(actor(who), WS)).toBe(isStaff(who));
+  });
+  it("refuses outsiders with 404 and members with 403", () => {
+    const codeOf = (who: Who) => {
+      try {
+        assertCanManageWebhooks(actor(who), WS);
+        return "ok";
+      } catch (error) {
+        return (error as AppError).code;
+      }
+    };
+    expect(everyone.map(codeOf)).toEqual(["ok", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"]);
+  });
+});
 
 describe("canViewWorkspace", () => {
   it.each(everyone)("%s", (who) => {

@@ -155,6 +155,9 @@ export function canInvite(actor: Actor, workspaceId: string, role?: Role): boole
   return role !== "OWNER" || mine === "OWNER";
 }
 
+/** Register, change and inspect webhooks (they carry workspace events out): admins and owners. */
+export const canManageWebhooks = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "ADMIN");
+
 /**
  * See health details (error text, addresses, data directory, adapters, outbox counts): an operator only —
  * whoever holds HEALTH_TOKEN, or someone signed in (not an API token) who owns a workspace. Others see ok per layer.
@@ -256,4 +259,10 @@ export function assertCanInvite(actor: Actor, workspaceId: string, role: Role): 
 export function assertCanManageInvites(actor: Actor, workspaceId: string): void {
   requireWorkspaceMember(actor, workspaceId);
   if (!canInvite(actor, workspaceId)) throw forbidden("Only admins can manage invites");
+}
+
+/** Webhooks: 404 for outsiders, 403 for members below admin. */
+export function assertCanManageWebhooks(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canManageWebhooks(actor, workspaceId)) throw forbidden("Only admins can manage webhooks");
 }

@@ -40,6 +40,17 @@ export const eventSchemas = {
     authorId: z.string(),
   }),
   "file/uploaded": z.object({ attachmentId: z.string(), workspaceId: z.string() }),
+  "post/updated": z.object({ workspaceId: z.string(), channelId: z.string(), postId: z.string() }),
+  "post/deleted": z.object({ workspaceId: z.string(), channelId: z.string(), postId: z.string() }),
+  /** Someone left the workspace by themselves, or an admin removed them. */
+  "member/left": z.object({ workspaceId: z.string(), userId: z.string(), reason: z.enum(["left", "removed"]) }),
+  "channel/created": z.object({ workspaceId: z.string(), channelId: z.string() }),
+  /** An upload was checked and settled READY. */
+  "file/ready": z.object({ attachmentId: z.string(), workspaceId: z.string() }),
+  /** A webhook delivery to attempt now (a redelivery, or a test event). */
+  "webhook/delivery-requested": z.object({ deliveryId: z.string() }),
+  /** An endpoint kept failing and was turned off: its workspace's admins are told by email. */
+  "webhook/endpoint-disabled": z.object({ endpointId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -5,6 +5,7 @@ import { contracts } from "./api";
 import { possibleErrors } from "./contract";
 import { errorEnvelope } from "./common";
 import { z } from "zod";
+import { webhookOperations } from "./webhooks-openapi";
 
 const errorDescriptions: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
@@ -109,5 +110,6 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     paths,
+    webhooks: webhookOperations(),
   });
 }

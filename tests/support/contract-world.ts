@@ -39,6 +39,24 @@ export async function contractWorld(): Promise<ContractWorld> {
   await api("PUT", `${base}/files/${file.json.data.id}/content`, { cookie, body: { data: "aGVsbG8=" } });
   await processAttachment(file.json.data.id);
   const pending = await api("POST", `${base}/files`, { cookie, body: { name: "p.txt", size: 5, type: "text/plain" } });
+  // A webhook endpoint (never called: no background runtime runs in these tests) with one delivery in its log.
+  const webhook = await api("POST", `${base}/webhooks`, {
+    cookie,
+    body: { url: "https://hooks.example.com/tidings", events: ["post.created"] },
+  });
+  const delivery = await (
+    await getDb()
+  ).webhookDelivery.create({
+    data: {
+      eventId: `msg_world_${webhook.json.data.id}`,
+      endpointId: webhook.json.data.id,
+      workspaceId: workspace.id,
+      eventType: "post.created",
+      payload: {},
+      status: "SUCCEEDED",
+      attempts: 1,
+    },
+  });
   // The owner has two-step sign-in on, as requiring it of the workspace (PATCH requireMfa: true) takes.
   await (
     await getDb()
@@ -60,6 +78,8 @@ export async function contractWorld(): Promise<ContractWorld> {
       commentId: comment.json.data.id,
       fileId: file.json.data.id,
       pendingFileId: pending.json.data.id,
+      webhookId: webhook.json.data.id,
+      deliveryId: delivery.id,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CreateChannelInput } from "@/lib/validation/channels";
 import type { Actor } from "../actor";
 import { assertCanCreateChannel } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordEvent } from "@/lib/outbox/record";
 
 export async function createChannel(actor: Actor, workspaceId: string, input: CreateChannelInput) {
   assertCanCreateChannel(actor, workspaceId, input.kind);
@@ -18,6 +19,7 @@ export async function createChannel(actor: Actor, workspaceId: string, input: Cr
     }
     const channel = await insertChannel(tx, { workspaceId, ...input, createdById: actor.userId });
     await upsertChannelMember(tx, channel.id, actor.userId);
+    await recordEvent(tx, "channel/created", { workspaceId, channelId: channel.id });
     return { ...channel, isMember: true };
   });
   await forgetComputed([channelsScope(workspaceId)]); // committed: every reader's sidebar shows it

@@ -9,6 +9,7 @@ import { deleteIdempotencyKeysBefore } from "@/lib/data/idempotency-keys";
 import { deleteAttachments, findOrphanAttachments } from "@/lib/data/attachments";
 import { fileStore } from "@/lib/data/files/store";
 import { deleteExpiredChallenges } from "@/lib/data/mfa-passkeys";
+import { deleteWebhookDeliveriesBefore } from "@/lib/data/webhooks";
 
 const DAY = 24 * 3_600_000;
 export const retention = {
@@ -17,6 +18,7 @@ export const retention = {
   sessionDays: 31,
   orphanFileHours: 24,
   idempotencyKeyHours: 24,
+  webhookDeliveryDays: 30,
 } as const;
 
 export async function cleanupExpiredInvites(now: Date) {
@@ -51,6 +53,12 @@ export async function cleanupIdempotencyKeys(now: Date) {
 /** Passkey challenges live five minutes; those never answered (a closed prompt, an abandoned sign-in) go here. */
 export async function cleanupPasskeyChallenges(now: Date) {
   return (await deleteExpiredChallenges(await getDb(), now)).count;
+}
+
+/** Webhook delivery logs (each delivery and its attempts) are kept 30 days. */
+export async function cleanupWebhookDeliveries(now: Date) {
+  const before = new Date(now.getTime() - retention.webhookDeliveryDays * DAY);
+  return deleteWebhookDeliveriesBefore(await getDb(), before);
 }
 
 /**

@@ -5,7 +5,9 @@
 import { getDb } from "@/lib/data/db/client";
 import { findAttachment, settlePendingAttachment, type AttachmentRow } from "@/lib/data/attachments";
 import { fileStore, type FileStore } from "@/lib/data/files/store";
+import { transaction } from "@/lib/data/db/transaction";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/outbox/record";
 import { imageTypes, inspectContent } from "./inspect";
 import { cleanTypeOf, ImageRefused, processImage } from "./process-image";
 
@@ -55,16 +57,21 @@ export async function processAttachment(id: string, deps: { store?: FileStore } 
     await store.put(keys.thumb, image.thumb, { name: `${row.name}.webp`, type: "image/webp" });
   }
   const variants: Variants = image ? { original: variantKeys(row.key).clean, thumb: variantKeys(row.key).thumb } : {};
-  await settlePendingAttachment(db, row.id, {
-    status: "READY",
-    detectedType: image ? cleanTypeOf(type) : type,
-    ...(image && cleanTypeOf(type) !== type ? { name: convertedName(row.name) } : {}),
-    size: bytes.length,
-    width: image?.width ?? null,
-    height: image?.height ?? null,
-    blurDataUrl: image?.blurDataUrl ?? null,
-    variants,
-    processedAt: new Date(),
+  const processed = image;
+  // Settled and announced together: `file/ready` (webhooks) is recorded only by the run that settled it.
+  await transaction(db, async (tx) => {
+    const { count } = await settlePendingAttachment(tx, row.id, {
+      status: "READY",
+      detectedType: processed ? cleanTypeOf(type) : type,
+      ...(processed && cleanTypeOf(type) !== type ? { name: convertedName(row.name) } : {}),
+      size: bytes.length,
+      width: processed?.width ?? null,
+      height: processed?.height ?? null,
+      blurDataUrl: processed?.blurDataUrl ?? null,
+      variants,
+      processedAt: new Date(),
+    });
+    if (count === 1) await recordEvent(tx, "file/ready", { attachmentId: row.id, workspaceId: row.workspaceId });
   });
   const settled = (await findAttachment(db, row.id))!;
   await tidy(store, settled);

@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { assertCanRemoveMember, requireWorkspaceMember } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordEvent } from "@/lib/outbox/record";
 
 /** Removes (or, for oneself, leaves); the removed person's sessions stop working at once and their tokens are revoked. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
@@ -24,6 +25,11 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
     // Revoked, not just dormant: if they are invited back, their old tokens must not come back to life.
     await revokeUserApiTokens(tx, workspaceId, userId, new Date());
     await bumpClaimsVersion(tx, [userId]);
+    await recordEvent(tx, "member/left", {
+      workspaceId,
+      userId,
+      reason: userId === actor.userId ? "left" : "removed",
+    });
   });
   await forgetActorsOf([userId]); // committed: their cached sessions and tokens stop matching everywhere
 }

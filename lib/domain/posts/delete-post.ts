@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import { assertCanDeletePost } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordEvent } from "@/lib/outbox/record";
 
 /** Soft delete: hidden at once, purged by the cleanup function after 30 days. */
 export async function deletePost(actor: Actor, workspaceId: string, postId: string) {
@@ -12,5 +13,6 @@ export async function deletePost(actor: Actor, workspaceId: string, postId: stri
     const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanDeletePost(actor, post);
     await updatePost(tx, postId, { deletedAt: new Date(), deletedById: actor.userId });
+    await recordEvent(tx, "post/deleted", { workspaceId, channelId: post.channelId, postId });
   });
 }

@@ -8,6 +8,7 @@ import { getPostWithChannelOrThrow } from "./get-post";
 import { presentPost } from "./present";
 import { transaction } from "@/lib/data/db/transaction";
 import { insertRevision } from "@/lib/data/revisions";
+import { recordEvent } from "@/lib/outbox/record";
 
 /** Authors edit their own posts; the post is marked edited and the replaced version kept in its history. */
 export async function updatePost(actor: Actor, workspaceId: string, postId: string, input: UpdatePostInput) {
@@ -19,6 +20,8 @@ export async function updatePost(actor: Actor, workspaceId: string, postId: stri
     if ((input.title ?? post.title) === post.title && (input.body ?? post.body) === post.body) return presentPost(post);
     // The version this edit replaces joins the post's history.
     await insertRevision(tx, { postId, commentId: null, title: post.title, body: post.body, editorId: actor.userId });
-    return presentPost(await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() }));
+    const saved = await savePost(tx, postId, { title: input.title, body: input.body, editedAt: new Date() });
+    await recordEvent(tx, "post/updated", { workspaceId, channelId: post.channelId, postId });
+    return presentPost(saved);
   });
 }

@@ -35,7 +35,7 @@ export const createChannelContract = contract({
   body: createChannelInput,
   response: channelResponse,
   status: 201,
-  maxStatements: 4,
+  maxStatements: 5,
   errors: ["CONFLICT"],
 });
 

@@ -8,6 +8,7 @@ import * as posts from "./posts";
 import * as reactions from "./reactions";
 import * as search from "./search";
 import * as tokens from "./tokens";
+import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 export const contracts = [
@@ -20,4 +21,5 @@ export const contracts = [
   ...Object.values(files),
   ...Object.values(search),
   ...Object.values(reactions),
+  ...Object.values(webhooks),
 ];

@@ -41,6 +41,6 @@ export const removeMemberContract = contract({
   params: memberParams,
   response: z.null(),
   status: 204,
-  maxStatements: 9,
+  maxStatements: 10,
   errors: ["CONFLICT"],
 });

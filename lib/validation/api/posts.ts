@@ -74,7 +74,7 @@ export const updatePostContract = contract({
   maxBodyBytes: 256 * 1024,
   response: postResponse,
   status: 200,
-  maxStatements: 5,
+  maxStatements: 6,
   errors: ["CONFLICT"],
 });
 
@@ -88,7 +88,7 @@ export const deletePostContract = contract({
   params: postParams,
   response: z.null(),
   status: 204,
-  maxStatements: 5,
+  maxStatements: 6,
 });
 
 export const listCommentsContract = contract({
