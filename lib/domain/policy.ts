@@ -142,6 +142,9 @@ export function canInvite(actor: Actor, workspaceId: string, role?: Role): boole
   return role !== "OWNER" || mine === "OWNER";
 }
 
+/** Read and export the audit log: owners only (through a session, or an API token with the admin scope). */
+export const canReadAuditLog = (actor: Actor, workspaceId: string) => roleIn(actor, workspaceId) === "OWNER";
+
 /**
  * See health details (error text, addresses, data directory, adapters, outbox counts): an operator only —
  * whoever holds HEALTH_TOKEN, or someone signed in (not an API token) who owns a workspace. Others see ok per layer.
@@ -243,4 +246,9 @@ export function assertCanInvite(actor: Actor, workspaceId: string, role: Role): 
 export function assertCanManageInvites(actor: Actor, workspaceId: string): void {
   requireWorkspaceMember(actor, workspaceId);
   if (!canInvite(actor, workspaceId)) throw forbidden("Only admins can manage invites");
+}
+
+export function assertCanReadAuditLog(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canReadAuditLog(actor, workspaceId)) throw forbidden("Only owners can read the audit log");
 }

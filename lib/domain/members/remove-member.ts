@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { assertCanRemoveMember, requireWorkspaceMember } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 /** Removes (or, for oneself, leaves); the removed person's sessions stop working at once and their tokens are revoked. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
@@ -24,6 +25,14 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
     // Revoked, not just dormant: if they are invited back, their old tokens must not come back to life.
     await revokeUserApiTokens(tx, workspaceId, userId, new Date());
     await bumpClaimsVersion(tx, [userId]);
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: userId === actor.userId ? "member.left" : "member.removed",
+      target: { type: "member", id: userId },
+      before: { name: target.user.name, handle: target.user.handle, role: target.role },
+      after: null,
+    });
   });
   await forgetActorsOf([userId]); // committed: their cached sessions and tokens stop matching everywhere
 }

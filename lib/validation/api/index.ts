@@ -1,5 +1,6 @@
 // Every operation of /api/v1. The OpenAPI document is generated from this list, and a test checks that
 // it and the route files under app/api/v1 agree both ways.
+import * as audit from "./audit";
 import * as channels from "./channels";
 import * as files from "./files";
 import * as invites from "./invites";
@@ -16,4 +17,5 @@ export const contracts = [
   ...Object.values(tokens),
   ...Object.values(invites),
   ...Object.values(files),
+  ...Object.values(audit),
 ];
