@@ -75,7 +75,7 @@ export const deletePostContract = contract({
   params: postParams,
   response: z.null(),
   status: 204,
-  maxStatements: 5,
+  maxStatements: 8,
 });
 
 export const listCommentsContract = contract({
