@@ -46,6 +46,13 @@ export const KeyIcon = ({ className }: P) => (
     <path d="m11 12 9-9M17 6l3 3M14 9l2 2" />
   </svg>
 );
+/** A clipboard with lines: the audit log. */
+export const AuditIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1M9 10h6M9 14h6M9 18h3" />
+  </svg>
+);
 export const PlusIcon = ({ className }: P) => (
   <svg {...base(className)}>
     <path d="M12 5v14M5 12h14" />

@@ -1,11 +1,12 @@
 "use client";
-// The signed-in frame: a sidebar (workspace switcher, channels, members, tokens, account) that is fixed on
+// The signed-in frame: a sidebar (workspace switcher, channels, members, tokens, audit log, account) that is fixed on
 // wide screens and a drawer behind a menu button on narrow ones.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Avatar } from "./avatar";
 import {
+  AuditIcon,
   BellIcon,
   ChannelIcon,
   ChevronIcon,
@@ -42,7 +43,7 @@ type Props = {
     prev: ActionState<{ alreadyVerified: boolean }>,
     form: FormData,
   ) => Promise<ActionState<{ alreadyVerified: boolean }>>;
-  show: { members: boolean; tokens: boolean; newChannel: boolean };
+  show: { members: boolean; tokens: boolean; audit: boolean; newChannel: boolean };
   signOut: () => Promise<void>;
   children: React.ReactNode;
 };
@@ -141,6 +142,11 @@ export function WorkspaceShell({
             {show.tokens && (
               <NavItem href={`/w/${workspace.id}/tokens`} active={pathname === `/w/${workspace.id}/tokens`}>
                 <KeyIcon /> API tokens
+              </NavItem>
+            )}
+            {show.audit && (
+              <NavItem href={`/w/${workspace.id}/audit`} active={pathname === `/w/${workspace.id}/audit`}>
+                <AuditIcon /> Audit log
               </NavItem>
             )}
           </ul>
