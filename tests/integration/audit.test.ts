@@ -4,8 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { verifyAuditChain } from "@/lib/domain/audit/verify-chain";
+import { listMailTo } from "@/lib/data/mail/messages";
 import { api } from "../support/api";
-import { createWorkspaceWithOwner, memberOf } from "../factories";
+import { useEmbeddedRuntime } from "../support/background";
+import { createUser, createWorkspaceWithOwner, memberOf, sessionCookie } from "../factories";
 
 type Row = {
   id: string;
@@ -250,6 +252,40 @@ describe("each admin action writes exactly one row, with before and after", () =
     expect((revoked.row.after as { revokedAt: string | null }).revokedAt).not.toBeNull();
     // Revoking again changes nothing.
     expect(await added(workspace.id, () => api("DELETE", `${base}/tokens/${secondId}`, { token }))).toEqual([]);
+  });
+});
+
+describe("joining through an invite", () => {
+  it("records member.joined once, by the person who accepted (accepting again records nothing)", async () => {
+    const runtime = useEmbeddedRuntime();
+    try {
+      const { cookie, workspace } = await createWorkspaceWithOwner();
+      const base = `/api/v1/workspaces/${workspace.id}/invites`;
+      const invitee = await createUser();
+      const invite = await api("POST", base, { cookie, body: { email: invitee.email, role: "GUEST" } });
+      await runtime.drain();
+      const mail = (await listMailTo(await getDb(), invitee.email)).find((m) => m.subject.includes("invited you"));
+      const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1];
+      expect(token).toBeTruthy();
+      const inviteeCookie = await sessionCookie(invitee.id);
+      const joined = await oneRow(workspace.id, 200, "POST", `${base}/accept`, {
+        cookie: inviteeCookie,
+        body: { token },
+      });
+      expect(joined.row).toMatchObject({
+        action: "member.joined",
+        actorId: invitee.id,
+        targetType: "member",
+        targetId: invitee.id,
+        before: null,
+        after: { role: "GUEST", handle: invitee.handle, inviteId: invite.json.data.id },
+      });
+      expect(
+        await added(workspace.id, () => api("POST", `${base}/accept`, { cookie: inviteeCookie, body: { token } })),
+      ).toEqual([]);
+    } finally {
+      runtime.uninstall();
+    }
   });
 });
 
