@@ -42,8 +42,9 @@ export async function updateChannel(actor: Actor, workspaceId: string, channelId
         actor,
         action,
         target: { type: "channel", id: channelId },
-        before: Object.fromEntries(changed.map((f) => [f, channel[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, updated[f]])),
+        // The name always, so an entry says which channel even when the name is not what changed.
+        before: { name: channel.name, ...Object.fromEntries(changed.map((f) => [f, channel[f]])) },
+        after: { name: updated.name, ...Object.fromEntries(changed.map((f) => [f, updated[f]])) },
       });
     }
     return { ...updated, isMember: channel.isMember };
