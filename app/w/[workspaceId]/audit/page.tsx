@@ -184,7 +184,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         </div>
       ) : (
         page.items.length > 0 && (
-          <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <div className="relative mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit log entries, newest first{filtered ? ", filtered" : ""}</caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-xs tracking-wide text-stone-600 uppercase">
