@@ -3,6 +3,8 @@
 // edited or removed row is found); owners alone read and export it.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
+import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "@/lib/domain/audit/record-audit";
 import { verifyAuditChain } from "@/lib/domain/audit/verify-chain";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { api } from "../support/api";
@@ -257,6 +259,43 @@ describe("each admin action writes exactly one row, with before and after", () =
     expect((revoked.row.after as { revokedAt: string | null }).revokedAt).not.toBeNull();
     // Revoking again changes nothing.
     expect(await added(workspace.id, () => api("DELETE", `${base}/tokens/${secondId}`, { token }))).toEqual([]);
+  });
+});
+
+describe("recordAudit", () => {
+  it("refuses a before/after field named like a secret, and the transaction writes nothing", async () => {
+    const { owner, workspace } = await createWorkspaceWithOwner();
+    const db = await getDb();
+    const actor = { userId: owner.id, via: "session" as const, roles: {}, scopes: new Set<never>() };
+    const entry = { workspaceId: workspace.id, actor, target: { type: "webhook" as const, id: "wh1" } };
+    const before = await rows(workspace.id);
+    for (const after of [
+      { signingSecret: "whsec_x" },
+      { tokenHash: "ab" },
+      { nested: { password: "p" } },
+      { token: "t" },
+    ])
+      await expect(
+        transaction(db, (tx) => recordAudit(tx, { ...entry, action: "webhook.created", after })),
+      ).rejects.toThrow(/looks like a secret/);
+    expect(await rows(workspace.id)).toEqual(before);
+    // Facts about a secret are fine; a system actor is recorded as such.
+    await transaction(db, (tx) =>
+      recordAudit(tx, {
+        ...entry,
+        actor: null,
+        action: "webhook.secret_rotated",
+        after: { secretRotatedAt: new Date(0) },
+      }),
+    );
+    expect((await rows(workspace.id)).at(-1)).toMatchObject({
+      actorKind: "system",
+      actorId: null,
+      after: { secretRotatedAt: "1970-01-01T00:00:00.000Z" },
+    });
+    await expect(
+      transaction(db, (tx) => recordAudit(tx, { ...entry, action: "webhook.exploded" as "webhook.created" })),
+    ).rejects.toThrow();
   });
 });
 

@@ -56,8 +56,12 @@ export async function recordAudit(tx: Tx, entry: AuditEntry) {
   return insertAuditEvent(tx, { ...fields, hash: auditHash(fields) });
 }
 
-/** Field names that would carry a secret: refused outright, so a careless snapshot fails its tests, not an audit. */
-const SECRET_KEY = /secret|password|hash|^token$|^code$|recovery/i;
+/**
+ * Field names that would carry a secret (token, tokenHash, signingSecret, passwordHash, recoveryCodes…): refused
+ * outright, so a careless snapshot fails its tests rather than leaking into the log. Facts about a secret are fine
+ * under other names (secretRotatedAt, tokenId, prefix).
+ */
+const SECRET_KEY = /(secret|password|hash|token|codes?)$/i;
 
 /** Plain JSON as stored and hashed: dates as ISO strings, undefined fields dropped, strings well-formed. */
 function snapshot(value: Record<string, unknown> | null | undefined): AuditSnapshot | null {
