@@ -291,7 +291,15 @@ function targetLabel(e: AuditEventView, names: Names): string {
 }
 
 const show = (v: unknown) =>
-  v === null || v === undefined ? "—" : typeof v === "string" ? v : Array.isArray(v) ? v.join(", ") : JSON.stringify(v);
+  v === null || v === undefined
+    ? "—"
+    : v === ""
+      ? "(empty)"
+      : typeof v === "string"
+        ? v
+        : Array.isArray(v)
+          ? v.join(", ")
+          : JSON.stringify(v);
 
 /** before → after, field by field; a field that did not change is shown once. */
 function Change({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
