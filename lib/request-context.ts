@@ -1,18 +1,31 @@
-// The request id, carried from the entry wrapper to the outbox rows and logs of the work a request causes; whether
-// the request recorded outbox events (the wrapper then kicks the relay after the response); and the Idempotency-Key
-// the request claims, which the first transaction of its write inserts alongside the effect.
+// The request id and the client's address, carried from the entry wrapper to the outbox rows, audit rows and logs of
+// the work a request causes; whether the request recorded outbox events (the wrapper then kicks the relay after the
+// response); and the Idempotency-Key the request claims, which the first transaction of its write inserts alongside
+// the effect.
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /** An API write's Idempotency-Key: `pending` until a transaction that inserted it commits. */
 export type IdempotencyClaim = { caller: string; key: string; fingerprint: string; state: "pending" | "committed" };
 
-type Store = { requestId: string | undefined; outboxWritten?: boolean; idempotency?: IdempotencyClaim };
+type Store = {
+  requestId: string | undefined;
+  outboxWritten?: boolean;
+  idempotency?: IdempotencyClaim;
+  /** The caller's address as the entry wrapper read it (the audit log records it). */
+  clientAddress?: string;
+};
 const storage = new AsyncLocalStorage<Store>();
 
 /** Runs `run` with its own context: a request, or a background run (with the id of the request that caused it, if any). */
 export const withRequestContext = <T>(requestId: string | undefined, run: () => T): T =>
   storage.run({ requestId }, run);
 export const currentRequestId = (): string | undefined => storage.getStore()?.requestId;
+
+export function noteClientAddress(address: string): void {
+  const store = storage.getStore();
+  if (store) store.clientAddress = address;
+}
+export const currentClientAddress = (): string | undefined => storage.getStore()?.clientAddress;
 
 export function noteOutboxWrite(): void {
   const store = storage.getStore();

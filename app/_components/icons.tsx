@@ -52,6 +52,13 @@ export const GlobeIcon = ({ className }: P) => (
     <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
   </svg>
 );
+/** A clipboard with lines: the audit log. */
+export const AuditIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1M9 10h6M9 14h6M9 18h3" />
+  </svg>
+);
 export const PlusIcon = ({ className }: P) => (
   <svg {...base(className)}>
     <path d="M12 5v14M5 12h14" />

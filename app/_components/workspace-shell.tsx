@@ -1,11 +1,12 @@
 "use client";
-// The signed-in frame: a sidebar (workspace switcher, channels, members, tokens, account) that is fixed on
+// The signed-in frame: a sidebar (workspace switcher, channels, members, tokens, audit log, account) that is fixed on
 // wide screens and a drawer behind a menu button on narrow ones.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState } from "react";
 import { Avatar } from "./avatar";
 import {
+  AuditIcon,
   BellIcon,
   ChannelIcon,
   ChevronIcon,
@@ -44,7 +45,7 @@ type Props = {
     prev: ActionState<{ alreadyVerified: boolean }>,
     form: FormData,
   ) => Promise<ActionState<{ alreadyVerified: boolean }>>;
-  show: { members: boolean; tokens: boolean; webhooks: boolean; newChannel: boolean };
+  show: { members: boolean; tokens: boolean; webhooks: boolean; audit: boolean; newChannel: boolean };
   signOut: () => Promise<void>;
   children: React.ReactNode;
 };
@@ -153,6 +154,11 @@ export function WorkspaceShell({
             {show.webhooks && (
               <NavItem href={`/w/${workspace.id}/webhooks`} active={pathname.startsWith(`/w/${workspace.id}/webhooks`)}>
                 <GlobeIcon /> Webhooks
+              </NavItem>
+            )}
+            {show.audit && (
+              <NavItem href={`/w/${workspace.id}/audit`} active={pathname === `/w/${workspace.id}/audit`}>
+                <AuditIcon /> Audit log
               </NavItem>
             )}
           </ul>

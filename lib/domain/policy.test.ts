@@ -16,6 +16,7 @@ import {
   assertCanManageChannel,
   assertCanManageInvites,
   assertCanPostToChannel,
+  assertCanReadAuditLog,
   assertCanRemoveChannelMember,
   assertCanRemoveMember,
   canChangeRole,
@@ -29,6 +30,7 @@ import {
   canManageChannel,
   canManageChannelMembers,
   canPostToChannel,
+  canReadAuditLog,
   canRemoveMember,
   canRevokeToken,
   canManageWebhooks,
@@ -267,6 +269,16 @@ function refusal(fn: () => unknown): string {
   }
 }
 
+describe("canReadAuditLog", () => {
+  it.each(everyone)("%s", (who) => {
+    expect(canReadAuditLog(actor(who), WS)).toBe(who === "OWNER");
+  });
+  it("an owner elsewhere reads nothing here", () => {
+    expect(canReadAuditLog(actor("OUTSIDER"), WS)).toBe(false);
+    expect(canReadAuditLog(actor("OWNER"), OTHER_WS)).toBe(false);
+  });
+});
+
 describe("throwing twins: each refusal says why", () => {
   const NO_WORKSPACE = "NOT_FOUND: Workspace not found";
 
@@ -274,6 +286,15 @@ describe("throwing twins: each refusal says why", () => {
     expect(requireWorkspaceMember(actor("GUEST"), WS)).toBe("GUEST");
     expect(refusal(() => requireWorkspaceMember(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
     expect(refusal(() => requireWorkspaceMember(actor("OWNER"), "__proto__"))).toBe(NO_WORKSPACE);
+  });
+
+  it("assertCanReadAuditLog", () => {
+    expect(refusal(() => assertCanReadAuditLog(actor("OUTSIDER"), WS))).toBe(NO_WORKSPACE);
+    for (const who of ["ADMIN", "MEMBER", "GUEST"] as const)
+      expect(refusal(() => assertCanReadAuditLog(actor(who), WS))).toBe(
+        "FORBIDDEN: Only owners can read the audit log",
+      );
+    expect(refusal(() => assertCanReadAuditLog(actor("OWNER"), WS))).toBe("allowed");
   });
 
   it("assertCanCreateChannel", () => {

@@ -158,6 +158,9 @@ export function canInvite(actor: Actor, workspaceId: string, role?: Role): boole
 /** Register, change and inspect webhooks (they carry workspace events out): admins and owners. */
 export const canManageWebhooks = (actor: Actor, workspaceId: string) => atLeast(roleIn(actor, workspaceId), "ADMIN");
 
+/** Read and export the audit log: owners only (through a session, or an API token with the admin scope). */
+export const canReadAuditLog = (actor: Actor, workspaceId: string) => roleIn(actor, workspaceId) === "OWNER";
+
 /**
  * See health details (error text, addresses, data directory, adapters, outbox counts): an operator only —
  * whoever holds HEALTH_TOKEN, or someone signed in (not an API token) who owns a workspace. Others see ok per layer.
@@ -265,4 +268,9 @@ export function assertCanManageInvites(actor: Actor, workspaceId: string): void 
 export function assertCanManageWebhooks(actor: Actor, workspaceId: string): void {
   requireWorkspaceMember(actor, workspaceId);
   if (!canManageWebhooks(actor, workspaceId)) throw forbidden("Only admins can manage webhooks");
+}
+
+export function assertCanReadAuditLog(actor: Actor, workspaceId: string): void {
+  requireWorkspaceMember(actor, workspaceId);
+  if (!canReadAuditLog(actor, workspaceId)) throw forbidden("Only owners can read the audit log");
 }

@@ -9,7 +9,7 @@ import { actorFromCookies } from "@/lib/auth/resolve-actor";
 import type { Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitRule } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
-import { withRequestContext } from "@/lib/request-context";
+import { noteClientAddress, withRequestContext } from "@/lib/request-context";
 import { kickRelayIfOutboxWritten } from "./after-response";
 import { clientAddress } from "@/lib/auth/client-address";
 import { toAppError, zodDetails } from "./errors";
@@ -62,7 +62,9 @@ export function action<S extends z.ZodType, T>(
       const actor = await actorFromCookies(await cookies());
       if (!actor && options.auth !== "optional")
         throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-      if (options.rateLimit) await takeRateLimit(options.rateLimit, clientAddress(await headers()));
+      const address = clientAddress(await headers());
+      noteClientAddress(address);
+      if (options.rateLimit) await takeRateLimit(options.rateLimit, address);
       const parsed = schema.safeParse(input instanceof FormData ? formToObject(input) : input);
       if (!parsed.success) {
         const fields = Object.fromEntries(zodDetails(parsed.error).map((d) => [d.path || "form", d.message]));

@@ -6,7 +6,7 @@ import { actorFromRequest, hasSessionCookie } from "@/lib/auth/resolve-actor";
 import { hasScope, type Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitDetails } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
-import { countStatements, withRequestContext } from "@/lib/request-context";
+import { countStatements, noteClientAddress, withRequestContext } from "@/lib/request-context";
 import { env } from "@/lib/env";
 import type { Contract } from "@/lib/validation/contract";
 import { kickRelayIfOutboxWritten } from "./after-response";
@@ -36,10 +36,11 @@ export type RouteInput<C extends Contract> = {
   requestId: string;
 };
 
-type Result<C extends Contract> =
-  NonNullable<C["paginated"]> extends true
+type Result<C extends Contract> = [NonNullable<C["ndjson"]>] extends [never]
+  ? NonNullable<C["paginated"]> extends true
     ? { items: z.input<C["response"]>; nextCursor: string | null }
-    : z.input<C["response"]>;
+    : z.input<C["response"]>
+  : AsyncIterable<z.input<C["response"]>>;
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -62,6 +63,7 @@ export function route<C extends Contract>(
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     let idempotent = false;
+    noteClientAddress(clientAddress(req.headers));
     try {
       refuseCrossSite(req);
       const operator = c.operatorToken === true && hasOperatorToken(req.headers);
@@ -152,6 +154,7 @@ function rateLimitHeaders(limit: number, remaining: number, resetAt: number): Re
 
 function respond(c: Contract, result: unknown, headers: Record<string, string>): Response {
   if (c.status === 204) return new Response(null, { status: 204, headers });
+  if (c.ndjson) return jsonLines(c, result as AsyncIterable<unknown>, headers);
   if (c.paginated) {
     const page = result as { items: unknown; nextCursor: string | null };
     return Response.json(
@@ -161,6 +164,39 @@ function respond(c: Contract, result: unknown, headers: Record<string, string>):
   }
   const data: unknown = c.response.parse(result);
   return Response.json(c.unwrapped ? data : { data }, { status: c.status, headers });
+}
+
+/**
+ * One JSON line per item, pulled from the handler's iterable only as the client reads (bounded memory for any size).
+ * The status is sent before the first row: a failure later ends the stream early, and is logged.
+ */
+function jsonLines(c: Contract, rows: AsyncIterable<unknown>, headers: Record<string, string>): Response {
+  const iterator = rows[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(c.response.parse(next.value))}\n`));
+      } catch (error) {
+        log.warn("stream failed", { requestId: headers["x-request-id"], reason: (error as Error).message });
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  const filename = c.ndjson?.filename;
+  return new Response(stream, {
+    status: c.status,
+    headers: {
+      ...headers,
+      "content-type": "application/x-ndjson; charset=utf-8",
+      ...(filename ? { "content-disposition": `attachment; filename="${filename}"` } : {}),
+    },
+  });
 }
 
 export function errorResponse(error: AppError, requestId: string): Response {

@@ -12,6 +12,7 @@ export type Contract<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
   G extends boolean = boolean,
+  N extends { filename?: string } | undefined = { filename?: string } | undefined,
 > = {
   operationId: string;
   method: HttpMethod;
@@ -33,6 +34,11 @@ export type Contract<
   paginated?: G;
   /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
   unwrapped?: true;
+  /**
+   * The response is JSON Lines (`application/x-ndjson`), streamed as it is read: the handler returns an async
+   * iterable, and each item, parsed by `response`, is one line. A `filename` makes it a download.
+   */
+  ndjson?: N;
   status: 200 | 201 | 204;
   /**
    * The most SQL statements one call may send (transaction control aside), authentication included: the
@@ -54,7 +60,8 @@ export function contract<
   B extends z.ZodType,
   R extends z.ZodType,
   const G extends boolean = false,
->(c: Contract<P, Q, B, R, G>): Contract<P, Q, B, R, G> {
+  const N extends { filename?: string } | undefined = undefined,
+>(c: Contract<P, Q, B, R, G, N>): Contract<P, Q, B, R, G, N> {
   return c;
 }
 

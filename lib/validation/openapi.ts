@@ -52,17 +52,19 @@ export function buildOpenApiDocument(serverUrl: string) {
         c.status === 204
           ? { description: "Done", headers: successHeaders }
           : {
-              description: "Success",
+              description: c.ndjson ? "JSON Lines: one object of this schema per line, streamed" : "Success",
               headers: successHeaders,
-              content: {
-                "application/json": {
-                  schema: c.paginated
-                    ? z.object({ data: c.response, nextCursor: z.string().nullable() })
-                    : c.unwrapped
-                      ? c.response
-                      : z.object({ data: c.response }),
-                },
-              },
+              content: c.ndjson
+                ? { "application/x-ndjson": { schema: c.response } }
+                : {
+                    "application/json": {
+                      schema: c.paginated
+                        ? z.object({ data: c.response, nextCursor: z.string().nullable() })
+                        : c.unwrapped
+                          ? c.response
+                          : z.object({ data: c.response }),
+                    },
+                  },
             },
     };
     for (const code of new Set(possibleErrors(c).map((e) => errorStatus[e]))) {

@@ -519,7 +519,7 @@ function certainlyInvalid(c: Contract, p: Probe, w: World): boolean {
   return Object.keys(data).some((k) => k.endsWith("Id") && data[k] !== w.ids[k]);
 }
 
-const MAIN_TABLES = ["Post", "Comment", "Channel", "Membership", "ApiToken", "Invite", "OutboxEvent"];
+const MAIN_TABLES = ["Post", "Comment", "Channel", "Membership", "ApiToken", "Invite", "OutboxEvent", "AuditEvent"];
 
 /** Row count and a hash of the contents of each main table (a token's lastUsedAt is bookkeeping, not a change). */
 async function snapshot(): Promise<Record<string, string>> {

@@ -52,7 +52,8 @@ export type ApiOptions = {
    */
   origin?: string | null;
 };
-export type ApiResponse<T = unknown> = { status: number; headers: Headers; json: T };
+/** `text`: the body as sent; `json`: parsed (for JSON Lines, an array of the lines). */
+export type ApiResponse<T = unknown> = { status: number; headers: Headers; json: T; text?: string };
 
 export async function api<T = any>(method: string, url: string, options: ApiOptions = {}): Promise<ApiResponse<T>> {
   const full = new URL(url, "http://127.0.0.1:3999");
@@ -60,7 +61,7 @@ export async function api<T = any>(method: string, url: string, options: ApiOpti
   if (!match?.m) throw new Error(`no route file for ${full.pathname}`);
   const mod = (await import(/* @vite-ignore */ match.r.file)) as Record<string, Handler | undefined>;
   const handler = mod[method];
-  if (!handler) return { status: 405, headers: new Headers(), json: null as T };
+  if (!handler) return { status: 405, headers: new Headers(), json: null as T, text: "" };
   const params = Object.fromEntries(match.r.names.map((n, i) => [n, decodeURIComponent(match.m?.[i + 1] ?? "")]));
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
@@ -77,5 +78,15 @@ export async function api<T = any>(method: string, url: string, options: ApiOpti
   }
   const res = await handler(new Request(full, { method, headers, body }), { params: Promise.resolve(params) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as T };
+  // JSON Lines (the audit export): one value per line, handed back as an array.
+  const lines = res.headers.get("content-type")?.startsWith("application/x-ndjson");
+  const json: unknown = lines
+    ? text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as unknown)
+    : text
+      ? JSON.parse(text)
+      : null;
+  return { status: res.status, headers: res.headers, json: json as T, text };
 }

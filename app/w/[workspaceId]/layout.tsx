@@ -5,7 +5,13 @@ import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_li
 import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";
-import { canCreateChannel, canCreateToken, canListMembers, canManageWebhooks } from "@/lib/domain/policy";
+import {
+  canCreateChannel,
+  canCreateToken,
+  canListMembers,
+  canManageWebhooks,
+  canReadAuditLog,
+} from "@/lib/domain/policy";
 
 type Params = { params: Promise<{ workspaceId: string }> };
 
@@ -41,6 +47,7 @@ export default async function WorkspaceLayout({ params, children }: Params & { c
         members: canListMembers(actor, workspaceId),
         tokens: canCreateToken(actor, workspaceId),
         webhooks: canManageWebhooks(actor, workspaceId),
+        audit: canReadAuditLog(actor, workspaceId),
         newChannel: canCreateChannel(actor, workspaceId, "PUBLIC"),
       }}
       signOut={signOutAction}

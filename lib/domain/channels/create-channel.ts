@@ -7,6 +7,7 @@ import type { Actor } from "../actor";
 import { assertCanCreateChannel } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
 import { recordEvent } from "@/lib/outbox/record";
+import { recordAudit } from "../audit/record-audit";
 
 export async function createChannel(actor: Actor, workspaceId: string, input: CreateChannelInput) {
   assertCanCreateChannel(actor, workspaceId, input.kind);
@@ -20,6 +21,13 @@ export async function createChannel(actor: Actor, workspaceId: string, input: Cr
     const channel = await insertChannel(tx, { workspaceId, ...input, createdById: actor.userId });
     await upsertChannelMember(tx, channel.id, actor.userId);
     await recordEvent(tx, "channel/created", { workspaceId, channelId: channel.id });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "channel.created",
+      target: { type: "channel", id: channel.id },
+      after: { name: channel.name, description: channel.description, kind: channel.kind },
+    });
     return { ...channel, isMember: true };
   });
   await forgetComputed([channelsScope(workspaceId)]); // committed: every reader's sidebar shows it

@@ -10,6 +10,7 @@ import type { Actor, Role } from "../actor";
 import { recordEvent } from "@/lib/outbox/record";
 import { redeemEmailedLink } from "../one-time-tokens/tokens";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 const INVITE_NOT_FOUND = "This invite does not exist.";
 
@@ -62,6 +63,14 @@ export async function acceptInvite(actor: Actor, token: string, workspaceId?: st
       workspaceId: invite.workspaceId,
       userId: user.id,
       role: invite.role,
+    });
+    await recordAudit(tx, {
+      workspaceId: invite.workspaceId,
+      actor,
+      action: "member.joined",
+      target: { type: "member", id: user.id },
+      before: null,
+      after: { name: user.name, handle: user.handle, role: invite.role, inviteId: invite.id },
     });
     return result(invite.role, false);
   });

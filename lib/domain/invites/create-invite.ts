@@ -9,6 +9,7 @@ import { recordEvent } from "@/lib/outbox/record";
 import { assertCanInvite } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 /** Invites an email address with a role; the email with the link leaves through the outbox (invite/created). */
 export async function createInvite(actor: Actor, workspaceId: string, input: CreateInviteInput) {
@@ -30,6 +31,13 @@ export async function createInvite(actor: Actor, workspaceId: string, input: Cre
       expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
     });
     await recordEvent(tx, "invite/created", { inviteId: invite.id, workspaceId, email: invite.email });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "invite.created",
+      target: { type: "invite", id: invite.id },
+      after: { email: invite.email, role: invite.role, expiresAt: invite.expiresAt },
+    });
     return presentInvite(invite, now);
   });
 }

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/outbox/record";
 import { assertCanManageInvites } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: string) {
   const invite = await findInvite(tx, inviteId);
@@ -33,6 +34,14 @@ export async function revokeInvite(actor: Actor, workspaceId: string, inviteId: 
     if (invite.revokedAt) return presentInvite(invite, now);
     const revoked = await updateInvite(tx, inviteId, { revokedAt: now });
     await expireInviteTokens(tx, inviteId, now);
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "invite.revoked",
+      target: { type: "invite", id: inviteId },
+      before: { email: invite.email, role: invite.role, revokedAt: null },
+      after: { email: invite.email, role: invite.role, revokedAt: now },
+    });
     return presentInvite(revoked, now);
   });
 }
@@ -48,6 +57,14 @@ export async function resendInvite(actor: Actor, workspaceId: string, inviteId: 
     if (invite.revokedAt) throw new AppError("CONFLICT", "This invite was revoked; create a new one");
     const renewed = await updateInvite(tx, inviteId, { expiresAt: new Date(now.getTime() + INVITE_TTL_MS) });
     await recordEvent(tx, "invite/resent", { inviteId, workspaceId, email: invite.email });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "invite.resent",
+      target: { type: "invite", id: inviteId },
+      before: { email: invite.email, expiresAt: invite.expiresAt },
+      after: { email: invite.email, expiresAt: renewed.expiresAt },
+    });
     return presentInvite(renewed, now);
   });
 }

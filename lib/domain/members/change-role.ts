@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor, Role } from "../actor";
 import { assertCanChangeRole, guestMayHoldChannelMembership, requireWorkspaceMember } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 /**
  * The target's sessions lose the old role on their very next request (claims version bump). A demotion to guest
@@ -31,6 +32,16 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, userId
       if (lost.length) await deleteChannelMemberships(tx, userId, lost);
     }
     await bumpClaimsVersion(tx, [userId]);
+    if (role !== target.role) {
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "member.role_changed",
+        target: { type: "member", id: userId },
+        before: { role: target.role },
+        after: { role },
+      });
+    }
     return {
       userId,
       name: target.user.name,

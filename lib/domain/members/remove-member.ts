@@ -8,6 +8,7 @@ import type { Actor } from "../actor";
 import { assertCanRemoveMember, requireWorkspaceMember } from "../policy";
 import { transaction } from "@/lib/data/db/transaction";
 import { recordEvent } from "@/lib/outbox/record";
+import { recordAudit } from "../audit/record-audit";
 
 /** Removes (or, for oneself, leaves); the removed person's sessions stop working at once and their tokens are revoked. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
@@ -29,6 +30,14 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
       workspaceId,
       userId,
       reason: userId === actor.userId ? "left" : "removed",
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: userId === actor.userId ? "member.left" : "member.removed",
+      target: { type: "member", id: userId },
+      before: { name: target.user.name, handle: target.user.handle, role: target.role },
+      after: null,
     });
   });
   await forgetActorsOf([userId]); // committed: their cached sessions and tokens stop matching everywhere

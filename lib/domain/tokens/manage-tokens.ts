@@ -7,14 +7,15 @@ import { atLeast, type Actor } from "../actor";
 import { assertCanCreateToken, canRevokeToken, requireWorkspaceMember } from "../policy";
 import { generateApiToken } from "./token-format";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 export async function createApiToken(actor: Actor, workspaceId: string, input: CreateTokenInput) {
   assertCanCreateToken(actor, workspaceId);
   const { token, prefix, tokenHash } = generateApiToken();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   // In a transaction, so a write sent with an Idempotency-Key makes one token however often it is retried.
-  const row = await transaction(await getDb(), (tx) =>
-    insertApiToken(tx, {
+  const row = await transaction(await getDb(), async (tx) => {
+    const created = await insertApiToken(tx, {
       workspaceId,
       userId: actor.userId,
       name: input.name,
@@ -22,8 +23,16 @@ export async function createApiToken(actor: Actor, workspaceId: string, input: C
       tokenHash,
       scopes: [...new Set(input.scopes)],
       expiresAt,
-    }),
-  );
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "token.created",
+      target: { type: "token", id: created.id },
+      after: presentForAudit(created),
+    });
+    return created;
+  });
   return { ...row, token };
 }
 
@@ -39,7 +48,35 @@ export async function revokeToken(actor: Actor, workspaceId: string, tokenId: st
   const token = await findApiToken(db, tokenId);
   if (!token || token.workspaceId !== workspaceId || !canRevokeToken(actor, token)) throw notFound("API token");
   if (token.revokedAt) return token;
-  const revoked = await revokeApiToken(db, tokenId, new Date());
+  const revoked = await transaction(db, async (tx) => {
+    const row = await revokeApiToken(tx, tokenId, new Date());
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "token.revoked",
+      target: { type: "token", id: tokenId },
+      before: presentForAudit(token),
+      after: presentForAudit(row),
+    });
+    return row;
+  });
   await forgetActorsOf([token.userId]); // its cached grant stops matching, on every instance
   return revoked;
 }
+
+/** What the audit log keeps of a token: never its value or hash (the prefix is what lists show anyway). */
+const presentForAudit = (t: {
+  name: string;
+  prefix: string;
+  userId: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}) => ({
+  name: t.name,
+  prefix: t.prefix,
+  ownerId: t.userId,
+  scopes: t.scopes,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+});

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/outbox/record";
 import { freeName, toNameBase } from "../names/free-name";
 import { transaction } from "@/lib/data/db/transaction";
+import { recordAudit } from "../audit/record-audit";
 
 /** The creator becomes its owner; a #general channel is there from the start. */
 export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput) {
@@ -34,6 +35,13 @@ export async function createWorkspace(actor: Actor, input: CreateWorkspaceInput)
       workspaceId: workspace.id,
       userId: actor.userId,
       role: "OWNER",
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor,
+      action: "workspace.created",
+      target: { type: "workspace", id: workspace.id },
+      after: { name: workspace.name, slug: workspace.slug, requireMfa: workspace.requireMfa },
     });
     return { ...workspace, role: "OWNER" as const };
   });

@@ -35,7 +35,7 @@ export const createChannelContract = contract({
   body: createChannelInput,
   response: channelResponse,
   status: 201,
-  maxStatements: 5,
+  maxStatements: 8,
   errors: ["CONFLICT"],
 });
 
@@ -63,7 +63,7 @@ export const updateChannelContract = contract({
   body: updateChannelInput,
   response: channelResponse,
   status: 200,
-  maxStatements: 4,
+  maxStatements: 7,
   errors: ["CONFLICT"],
 });
 
@@ -78,7 +78,7 @@ export const addChannelMemberContract = contract({
   body: addChannelMemberInput,
   response: z.object({ channelId: z.string(), userId: z.string() }),
   status: 201,
-  maxStatements: 3,
+  maxStatements: 6,
   errors: ["CONFLICT"],
 });
 
@@ -92,5 +92,5 @@ export const removeChannelMemberContract = contract({
   params: channelMemberParams,
   response: z.null(),
   status: 204,
-  maxStatements: 4,
+  maxStatements: 7,
 });

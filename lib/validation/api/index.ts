@@ -1,5 +1,6 @@
 // Every operation of /api/v1. The OpenAPI document is generated from this list, and a test checks that
 // it and the route files under app/api/v1 agree both ways.
+import * as audit from "./audit";
 import * as channels from "./channels";
 import * as files from "./files";
 import * as invites from "./invites";
@@ -22,4 +23,5 @@ export const contracts = [
   ...Object.values(search),
   ...Object.values(reactions),
   ...Object.values(webhooks),
+  ...Object.values(audit),
 ];

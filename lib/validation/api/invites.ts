@@ -33,7 +33,7 @@ export const createInviteContract = contract({
   body: createInviteInput,
   response: inviteResponse,
   status: 201,
-  maxStatements: 5,
+  maxStatements: 8,
   errors: ["CONFLICT"],
 });
 
@@ -47,7 +47,7 @@ export const revokeInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
-  maxStatements: 5,
+  maxStatements: 8,
   errors: ["CONFLICT"],
 });
 
@@ -61,7 +61,7 @@ export const resendInviteContract = contract({
   params: inviteParams,
   response: inviteResponse,
   status: 200,
-  maxStatements: 5,
+  maxStatements: 8,
   errors: ["CONFLICT"],
 });
 
@@ -76,6 +76,6 @@ export const acceptInviteContract = contract({
   body: acceptInviteInput,
   response: acceptedInviteResponse,
   status: 200,
-  maxStatements: 6,
+  maxStatements: 9,
   errors: ["GONE"],
 });

@@ -27,7 +27,7 @@ export const updateMemberContract = contract({
   body: updateMemberInput,
   response: memberResponse,
   status: 200,
-  maxStatements: 6,
+  maxStatements: 9,
   errors: ["CONFLICT"],
 });
 
@@ -41,6 +41,6 @@ export const removeMemberContract = contract({
   params: memberParams,
   response: z.null(),
   status: 204,
-  maxStatements: 10,
+  maxStatements: 13,
   errors: ["CONFLICT"],
 });

@@ -88,7 +88,7 @@ export const deletePostContract = contract({
   params: postParams,
   response: z.null(),
   status: 204,
-  maxStatements: 6,
+  maxStatements: 9,
 });
 
 export const listCommentsContract = contract({

@@ -27,7 +27,7 @@ export const createTokenContract = contract({
   body: createTokenInput,
   response: createdTokenResponse,
   status: 201,
-  maxStatements: 2,
+  maxStatements: 5,
   secretResponse: true,
 });
 
@@ -41,5 +41,5 @@ export const revokeTokenContract = contract({
   params: tokenParams,
   response: tokenResponse,
   status: 200,
-  maxStatements: 3,
+  maxStatements: 6,
 });

@@ -26,7 +26,7 @@ export const createWorkspaceContract = contract({
   body: createWorkspaceInput,
   response: workspaceResponse,
   status: 201,
-  maxStatements: 9,
+  maxStatements: 12,
 });
 
 export const getWorkspaceContract = contract({
@@ -53,7 +53,7 @@ export const updateWorkspaceContract = contract({
   body: updateWorkspaceSecurityInput,
   response: workspaceResponse,
   status: 200,
-  maxStatements: 6,
+  maxStatements: 10,
   errors: ["CONFLICT"],
 });
 
