@@ -263,6 +263,45 @@ describe("each admin action writes exactly one row, with before and after", () =
 });
 
 describe("recordAudit", () => {
+  it("webhooks: registered, changed, disabled, secret rotated and deleted, never with the secret", async () => {
+    const { cookie, workspace } = await createWorkspaceWithOwner();
+    const base = `/api/v1/workspaces/${workspace.id}/webhooks`;
+    const url = "https://hooks.example.com/tidings";
+    const created = await oneRow(workspace.id, 201, "POST", base, {
+      cookie,
+      body: { url, events: ["post.created"], description: "CI" },
+    });
+    const { id, secret } = (created.res.json as { data: { id: string; secret: string } }).data;
+    expect(created.row).toMatchObject({
+      action: "webhook.created",
+      targetType: "webhook",
+      targetId: id,
+      before: null,
+      after: { url, description: "CI", events: ["post.created"] },
+    });
+    const changed = await oneRow(workspace.id, 200, "PATCH", `${base}/${id}`, {
+      cookie,
+      body: { events: ["post.created", "comment.created"] },
+    });
+    expect(changed.row).toMatchObject({
+      action: "webhook.updated",
+      before: { events: ["post.created"] },
+      after: { events: ["post.created", "comment.created"] },
+    });
+    const off = await oneRow(workspace.id, 200, "PATCH", `${base}/${id}`, { cookie, body: { enabled: false } });
+    expect(off.row).toMatchObject({ action: "webhook.disabled", after: { enabled: false } });
+    expect(
+      await added(workspace.id, () => api("PATCH", `${base}/${id}`, { cookie, body: { enabled: false } })),
+    ).toEqual([]);
+    const rotated = await oneRow(workspace.id, 200, "POST", `${base}/${id}/rotate-secret`, { cookie, body: {} });
+    expect(rotated.row.action).toBe("webhook.secret_rotated");
+    const removed = await oneRow(workspace.id, 200, "DELETE", `${base}/${id}`, { cookie });
+    expect(removed.row).toMatchObject({ action: "webhook.deleted", before: { url }, after: null });
+    const everything = JSON.stringify(await rows(workspace.id));
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain((rotated.res.json as { data: { secret: string } }).data.secret);
+  });
+
   it("refuses a before/after field named like a secret, and the transaction writes nothing", async () => {
     const { owner, workspace } = await createWorkspaceWithOwner();
     const db = await getDb();

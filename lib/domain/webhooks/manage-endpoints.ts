@@ -17,6 +17,7 @@ import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/validation/we
 import type { Actor } from "../actor";
 import { decodeCursor, paginate } from "../pagination";
 import { assertCanManageWebhooks } from "../policy";
+import { recordAudit } from "../audit/record-audit";
 import { assertAllowedEndpointUrl } from "./endpoint-url";
 import { generateWebhookSecret } from "./signing";
 
@@ -25,16 +26,25 @@ export async function createWebhookEndpoint(actor: Actor, workspaceId: string, i
   assertAllowedEndpointUrl(input.url);
   const secret = generateWebhookSecret();
   // In a transaction, so a write sent with an Idempotency-Key registers one endpoint however often it is retried.
-  const row = await transaction(await getDb(), (tx) =>
-    insertWebhookEndpoint(tx, {
+  const row = await transaction(await getDb(), async (tx) => {
+    const created = await insertWebhookEndpoint(tx, {
       workspaceId,
       url: input.url,
       description: input.description,
       events: input.events,
       secretCiphertext: sealWebhookSecret(secret),
       createdById: actor.userId,
-    }),
-  );
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "webhook.created",
+      target: { type: "webhook", id: created.id },
+      before: null,
+      after: { url: created.url, description: created.description, events: created.events },
+    });
+    return created;
+  });
   return { ...row, secret };
 }
 
@@ -67,21 +77,48 @@ export async function updateWebhookEndpointFor(
   if (input.url !== undefined) assertAllowedEndpointUrl(input.url);
   const enabling = input.enabled === true && endpoint.disabledAt !== null;
   const disabling = input.enabled === false && endpoint.disabledAt === null;
-  return transaction(await getDb(), (tx) =>
-    updateWebhookEndpoint(tx, webhookId, {
+  return transaction(await getDb(), async (tx) => {
+    const updated = await updateWebhookEndpoint(tx, webhookId, {
       ...(input.url !== undefined ? { url: input.url } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.events !== undefined ? { events: input.events } : {}),
       // Turned back on: it starts with a clean record, so it is not disabled again by its old failures.
       ...(enabling ? { disabledAt: null, disabledReason: null, failingSince: null } : {}),
       ...(disabling ? { disabledAt: new Date(), disabledReason: "manual" } : {}),
-    }),
-  );
+    });
+    const facts = (e: WebhookEndpointRow) => ({
+      url: e.url,
+      description: e.description,
+      events: e.events,
+      enabled: e.disabledAt === null,
+    });
+    const [before, after] = [facts(endpoint), facts(updated)];
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: enabling ? "webhook.enabled" : disabling ? "webhook.disabled" : "webhook.updated",
+        target: { type: "webhook", id: webhookId },
+        before,
+        after,
+      });
+    return updated;
+  });
 }
 
 export async function deleteWebhookEndpointFor(actor: Actor, workspaceId: string, webhookId: string) {
   const endpoint = await getWebhookEndpointOrThrow(actor, workspaceId, webhookId);
-  await transaction(await getDb(), (tx) => deleteWebhookEndpoint(tx, webhookId));
+  await transaction(await getDb(), async (tx) => {
+    await deleteWebhookEndpoint(tx, webhookId);
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "webhook.deleted",
+      target: { type: "webhook", id: webhookId },
+      before: { url: endpoint.url, description: endpoint.description, events: endpoint.events },
+      after: null,
+    });
+  });
   return endpoint;
 }
 
@@ -99,11 +136,20 @@ export async function rotateWebhookSecret(
     const current = await findWebhookEndpointWithSecrets(tx, webhookId);
     if (!current) throw notFound("Webhook");
     const overlap = input.overlapHours > 0;
-    return updateWebhookEndpoint(tx, webhookId, {
+    const rotated = await updateWebhookEndpoint(tx, webhookId, {
       secretCiphertext: sealWebhookSecret(secret),
       previousSecretCiphertext: overlap ? current.secretCiphertext : null,
       previousSecretExpiresAt: overlap ? new Date(Date.now() + input.overlapHours * 3_600_000) : null,
     });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "webhook.secret_rotated",
+      target: { type: "webhook", id: webhookId },
+      before: null,
+      after: { overlapHours: input.overlapHours }, // never the secret
+    });
+    return rotated;
   });
   return { ...row, secret };
 }

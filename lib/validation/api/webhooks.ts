@@ -44,7 +44,7 @@ export const createWebhookContract = contract({
   body: createWebhookInput,
   response: webhookWithSecretResponse,
   status: 201,
-  maxStatements: 2,
+  maxStatements: 5,
   secretResponse: true,
 });
 
@@ -72,7 +72,7 @@ export const updateWebhookContract = contract({
   body: updateWebhookInput,
   response: webhookResponse,
   status: 200,
-  maxStatements: 3,
+  maxStatements: 6,
 });
 
 export const deleteWebhookContract = contract({
@@ -85,7 +85,7 @@ export const deleteWebhookContract = contract({
   params: webhookParams,
   response: webhookResponse,
   status: 200,
-  maxStatements: 3,
+  maxStatements: 6,
 });
 
 export const rotateWebhookSecretContract = contract({
@@ -99,7 +99,7 @@ export const rotateWebhookSecretContract = contract({
   body: rotateWebhookSecretInput,
   response: webhookWithSecretResponse,
   status: 200,
-  maxStatements: 4,
+  maxStatements: 7,
   secretResponse: true,
 });
 
