@@ -77,3 +77,45 @@ export function EditPostForm({
     </ActionForm>
   );
 }
+
+export function EditCommentForm({
+  action,
+  workspaceId,
+  postId,
+  commentId,
+  body,
+  cancelHref,
+}: {
+  action: (prev: ActionState<never>, form: FormData) => Promise<ActionState<never>>;
+  workspaceId: string;
+  postId: string;
+  commentId: string;
+  body: string;
+  cancelHref: string;
+}) {
+  return (
+    <ActionForm
+      action={action}
+      hidden={{ workspaceId, postId, commentId }}
+      className="space-y-3"
+      aria-label="Edit comment"
+    >
+      <Field
+        name="body"
+        label="Comment"
+        textarea
+        rows={4}
+        defaultValue={body}
+        required
+        className="[&_textarea]:resize-y"
+      />
+      <FormError />
+      <div className="flex justify-end gap-2">
+        <a href={cancelHref} className="btn-ghost">
+          Cancel
+        </a>
+        <SubmitButton pendingText="Saving…">Save comment</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}

@@ -96,6 +96,11 @@ export const BellIcon = ({ className }: P) => (
     <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16ZM10 20a2 2 0 0 0 4 0" />
   </svg>
 );
+export const TrashIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+  </svg>
+);
 export const SearchIcon = ({ className }: P) => (
   <svg {...base(className)}>
     <path d="M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM15.5 15.5 20 20" />

@@ -18,6 +18,7 @@ import {
   MenuIcon,
   CloseIcon,
   PlusIcon,
+  TrashIcon,
   UsersIcon,
   kindLabel,
 } from "./icons";
@@ -45,7 +46,7 @@ type Props = {
     prev: ActionState<{ alreadyVerified: boolean }>,
     form: FormData,
   ) => Promise<ActionState<{ alreadyVerified: boolean }>>;
-  show: { members: boolean; tokens: boolean; webhooks: boolean; audit: boolean; newChannel: boolean };
+  show: { members: boolean; tokens: boolean; webhooks: boolean; audit: boolean; deleted: boolean; newChannel: boolean };
   signOut: () => Promise<void>;
   children: React.ReactNode;
 };
@@ -159,6 +160,11 @@ export function WorkspaceShell({
             {show.audit && (
               <NavItem href={`/w/${workspace.id}/audit`} active={pathname === `/w/${workspace.id}/audit`}>
                 <AuditIcon /> Audit log
+              </NavItem>
+            )}
+            {show.deleted && (
+              <NavItem href={`/w/${workspace.id}/deleted`} active={pathname === `/w/${workspace.id}/deleted`}>
+                <TrashIcon /> Recently deleted
               </NavItem>
             )}
           </ul>

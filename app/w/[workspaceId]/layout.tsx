@@ -11,6 +11,7 @@ import {
   canListMembers,
   canManageWebhooks,
   canReadAuditLog,
+  canRestorePosts,
 } from "@/lib/domain/policy";
 
 type Params = { params: Promise<{ workspaceId: string }> };
@@ -48,6 +49,7 @@ export default async function WorkspaceLayout({ params, children }: Params & { c
         tokens: canCreateToken(actor, workspaceId),
         webhooks: canManageWebhooks(actor, workspaceId),
         audit: canReadAuditLog(actor, workspaceId),
+        deleted: canRestorePosts(actor, workspaceId),
         newChannel: canCreateChannel(actor, workspaceId, "PUBLIC"),
       }}
       signOut={signOutAction}

@@ -10,7 +10,9 @@ import { updatePost } from "@/lib/domain/posts/update-post";
 import { setPinned } from "@/lib/domain/posts/pin-post";
 import { setReaction } from "@/lib/domain/reactions/reactions";
 import { action } from "@/lib/http/action";
-import { createCommentForm } from "@/lib/validation/comments";
+import { commentRefForm, createCommentForm, editCommentForm } from "@/lib/validation/comments";
+import { deleteComment, editComment } from "@/lib/domain/comments/change-comment";
+import { restorePost } from "@/lib/domain/posts/restore-post";
 import { createPostForm, editPostForm, postRefForm } from "@/lib/validation/posts";
 import { pinForm, reactionForm } from "@/lib/validation/reactions";
 
@@ -59,4 +61,28 @@ export const pinAction = action(pinForm, async ({ actor, data: { workspaceId, po
   revalidatePath(`/w/${workspaceId}/p/${postId}`);
   revalidatePath(`/w/${workspaceId}/c/${post.channelId}`);
   return { pinned: post.pinnedAt !== null };
+});
+
+export const editCommentAction = action(
+  editCommentForm,
+  async ({ actor, data: { workspaceId, postId, commentId, body } }) => {
+    await editComment(actor, workspaceId, commentId, { body });
+    revalidatePath(`/w/${workspaceId}/p/${postId}`);
+    redirect(`/w/${workspaceId}/p/${postId}#comment-${commentId}`);
+  },
+);
+
+export const deleteCommentAction = action(
+  commentRefForm,
+  async ({ actor, data: { workspaceId, postId, commentId } }) => {
+    await deleteComment(actor, workspaceId, commentId);
+    revalidatePath(`/w/${workspaceId}/p/${postId}`);
+    return null;
+  },
+);
+
+export const restorePostAction = action(postRefForm, async ({ actor, data: { workspaceId, postId } }) => {
+  await restorePost(actor, workspaceId, postId);
+  revalidatePath(`/w/${workspaceId}`, "layout");
+  return null;
 });

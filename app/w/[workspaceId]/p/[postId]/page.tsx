@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Attachments } from "@/app/_components/attachments";
 import { Avatar } from "@/app/_components/avatar";
-import { CommentForm, EditPostForm } from "@/app/_components/comment-form";
+import { CommentForm, EditCommentForm, EditPostForm } from "@/app/_components/comment-form";
 import { ChannelIcon } from "@/app/_components/icons";
 import { Markdown } from "@/app/_components/markdown";
 import { SimpleAction } from "@/app/_components/simple-action";
@@ -14,16 +14,31 @@ import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listComments } from "@/lib/domain/comments/list-comments";
 import { listPostFiles } from "@/lib/domain/files/attach";
 import { env } from "@/lib/env";
-import { canCommentInChannel, canDeletePost, canEditPost, canPinInChannel } from "@/lib/domain/policy";
+import {
+  canCommentInChannel,
+  canDeleteComment,
+  canDeletePost,
+  canEditComment,
+  canEditPost,
+  canPinInChannel,
+} from "@/lib/domain/policy";
 import { listReactions } from "@/lib/domain/reactions/reactions";
 import { defaultReactions } from "@/lib/validation/reactions";
 import { Reactions } from "@/app/_components/reactions";
 import { cursor as cursorSchema } from "@/lib/validation/common";
-import { createCommentAction, deletePostAction, editPostAction, pinAction, reactAction } from "../actions";
+import {
+  createCommentAction,
+  deleteCommentAction,
+  deletePostAction,
+  editCommentAction,
+  editPostAction,
+  pinAction,
+  reactAction,
+} from "../actions";
 
 type Props = {
   params: Promise<{ workspaceId: string; postId: string }>;
-  searchParams: Promise<{ edit?: string; after?: string }>;
+  searchParams: Promise<{ edit?: string; after?: string; editComment?: string }>;
 };
 
 async function load(workspaceId: string, postId: string) {
@@ -97,9 +112,9 @@ export default async function PostPage({ params, searchParams }: Props) {
                 <span aria-hidden>·</span>
                 <Time date={post.createdAt} />
                 {post.editedAt && (
-                  <span className="text-stone-600" title={`Edited ${post.editedAt.toISOString()}`}>
+                  <Link href={`${self}/history`} className="link text-stone-600" title="See every version">
                     (edited <Time date={post.editedAt} />)
-                  </span>
+                  </Link>
                 )}
               </div>
             </header>
@@ -161,8 +176,47 @@ export default async function PostPage({ params, searchParams }: Props) {
                   <div className="flex flex-wrap items-center gap-x-2 text-sm">
                     <span className="font-medium">{c.author.name}</span>
                     <Time date={c.createdAt} className="text-stone-600" />
+                    {c.editedAt && (
+                      <Link href={`${self}/history?comment=${c.id}`} className="link text-stone-600">
+                        (edited)
+                      </Link>
+                    )}
+                    <span className="ml-auto flex items-start gap-1">
+                      {canEditComment(actor, { workspaceId, authorId: c.author.id }) && !channel.archivedAt && (
+                        <Link
+                          href={`${self}?editComment=${c.id}#comment-${c.id}`}
+                          className="btn-ghost px-2 py-0.5 text-xs"
+                        >
+                          Edit<span className="sr-only"> your comment</span>
+                        </Link>
+                      )}
+                      {canDeleteComment(actor, { workspaceId, authorId: c.author.id }) && (
+                        <SimpleAction
+                          action={deleteCommentAction}
+                          hidden={{ workspaceId, postId, commentId: c.id }}
+                          label="Delete"
+                          srLabel={`${c.author.name}'s comment`}
+                          pendingText="Deleting…"
+                          className="btn-ghost px-2 py-0.5 text-xs text-red-700"
+                          confirm="Delete this comment?"
+                        />
+                      )}
+                    </span>
                   </div>
-                  <Markdown source={c.body} className="mt-1" />
+                  {query.editComment === c.id && canEditComment(actor, { workspaceId, authorId: c.author.id }) ? (
+                    <div className="mt-2">
+                      <EditCommentForm
+                        action={editCommentAction}
+                        workspaceId={workspaceId}
+                        postId={postId}
+                        commentId={c.id}
+                        body={c.body}
+                        cancelHref={`${self}#comment-${c.id}`}
+                      />
+                    </div>
+                  ) : (
+                    <Markdown source={c.body} className="mt-1" />
+                  )}
                   <Attachments files={filesOf(c.id)} />
                   <Reactions
                     reactions={reactionsOf(c.id)}
