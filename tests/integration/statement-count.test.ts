@@ -26,7 +26,12 @@ const all = [...(contracts as Contract[])].sort((a, b) => order(a) - order(b));
 // These must succeed here, so the guard measures their whole path, not an early refusal. In this world a few others
 // take a refusal path (addChannelMember: already a member, 409; acceptInvite: no invite token, 404), so their
 // success path is bounded by review only.
-const mustSucceed = new Set(["listPosts", "createPost", "getPost", "listComments", "createComment", "listChannels"]);
+const mustSucceed = new Set([
+  ...["listPosts", "createPost", "getPost", "listComments", "createComment", "listChannels"],
+  ...["listWorkspaces", "listMembers", "listInvites", "listTokens", "catchUp", "markChannelRead"],
+  ...["getMe", "updateMe", "listNotifications", "markNotificationRead", "markAllNotificationsRead"],
+  ...["getChannelMembership", "updateChannelMembership"],
+]);
 
 let world: ContractWorld;
 beforeAll(async () => {

@@ -38,6 +38,18 @@ export async function contractWorld(): Promise<ContractWorld> {
   await api("PUT", `${base}/files/${file.json.data.id}/content`, { cookie, body: { data: "aGVsbG8=" } });
   await processAttachment(file.json.data.id);
   const pending = await api("POST", `${base}/files`, { cookie, body: { name: "p.txt", size: 5, type: "text/plain" } });
+  // A mention of the owner by the member (what recordMentions writes), for the notification operations.
+  const notification = await (
+    await getDb()
+  ).notification.create({
+    data: {
+      userId: owner.id,
+      workspaceId: workspace.id,
+      kind: "mention",
+      actorId: member.user.id,
+      postId: post.json.data.id,
+    },
+  });
   // The owner has two-step sign-in on, as requiring it of the workspace (PATCH requireMfa: true) takes.
   await (
     await getDb()
@@ -59,6 +71,7 @@ export async function contractWorld(): Promise<ContractWorld> {
       commentId: comment.json.data.id,
       fileId: file.json.data.id,
       pendingFileId: pending.json.data.id,
+      notificationId: notification.id,
     },
   };
 }

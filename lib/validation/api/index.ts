@@ -3,6 +3,7 @@
 import * as channels from "./channels";
 import * as files from "./files";
 import * as invites from "./invites";
+import * as me from "./me";
 import * as members from "./members";
 import * as posts from "./posts";
 import * as tokens from "./tokens";
@@ -16,4 +17,5 @@ export const contracts = [
   ...Object.values(tokens),
   ...Object.values(invites),
   ...Object.values(files),
+  ...Object.values(me),
 ];
