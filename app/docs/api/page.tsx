@@ -144,7 +144,12 @@ export default function ApiReferencePage() {
           <Overview baseUrl={baseUrl} />
 
           {tags.map(([tag, entries]) => (
-            <section key={tag} id={tagAnchor(tag)} aria-labelledby={`${tagAnchor(tag)}-h`} className="mt-10 scroll-mt-4">
+            <section
+              key={tag}
+              id={tagAnchor(tag)}
+              aria-labelledby={`${tagAnchor(tag)}-h`}
+              className="mt-10 scroll-mt-4"
+            >
               <h2 id={`${tagAnchor(tag)}-h`} className="text-xl font-semibold">
                 {tag}
               </h2>
@@ -229,7 +234,11 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             workspace&apos;s <strong>API tokens</strong> page: it acts as you, in that workspace only, with the scopes
             you picked. Each operation below names the scope it needs (<code className={code}>admin</code> grants them
             all). The app&apos;s own pages call the same API with the session cookie; a cookie-authenticated change from
-            another site is refused (<a href={`#${errorDocsAnchor("FORBIDDEN")}`} className="link">FORBIDDEN</a>).
+            another site is refused (
+            <a href={`#${errorDocsAnchor("FORBIDDEN")}`} className="link">
+              FORBIDDEN
+            </a>
+            ).
           </p>
           <p className="mt-1">
             Scopes:{" "}
@@ -248,10 +257,11 @@ function Overview({ baseUrl }: { baseUrl: string }) {
           </h3>
           <p className="mt-1">
             Every path is under <code className={`${code} break-all`}>{baseUrl}</code>. A success answers{" "}
-            <code className={code}>{"{ data }"}</code>, a list <code className={code}>{"{ data: [...], nextCursor }"}</code>
-            , an error <code className={code}>{"{ error: { code, message, details?, docs } }"}</code>. Every response
-            carries <code className={code}>x-request-id</code> (send your own to follow a request through the logs).
-            Times are ISO 8601 in UTC.
+            <code className={code}>{"{ data }"}</code>, a list{" "}
+            <code className={code}>{"{ data: [...], nextCursor }"}</code>, an error{" "}
+            <code className={code}>{"{ error: { code, message, details?, docs } }"}</code>. Every response carries{" "}
+            <code className={code}>x-request-id</code> (send your own to follow a request through the logs). Times are
+            ISO 8601 in UTC.
           </p>
         </section>
         <section id="pagination" aria-labelledby="pagination-h" className="scroll-mt-4">
@@ -308,7 +318,10 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             </a>
             , and every error&apos;s <code className={code}>docs</code> field links straight to its entry.
           </p>
-          <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 font-mono text-xs text-stone-100">
+          <pre
+            tabIndex={0}
+            className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 font-mono text-xs text-stone-100"
+          >
             {JSON.stringify(
               {
                 error: {
