@@ -33,6 +33,7 @@ type Operation = {
 };
 type Entry = { method: string; path: string; op: Operation };
 
+const methodOrder = ["get", "post", "put", "patch", "delete"];
 const opAnchor = (operationId: string) => `op-${operationId}`;
 const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 const errorCodes = Object.keys(errorStatus) as ErrorCode[];
@@ -53,7 +54,10 @@ export default function ApiReferencePage() {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const byTag = new Map<string, Entry[]>();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
+    const methods = Object.entries(item as Record<string, Operation>).sort(
+      ([a], [b]) => methodOrder.indexOf(a) - methodOrder.indexOf(b),
+    );
+    for (const [method, op] of methods) {
       const tag = op.tags?.[0] ?? "Other";
       byTag.set(tag, [...(byTag.get(tag) ?? []), { method: method.toUpperCase(), path, op }]);
     }
@@ -190,12 +194,7 @@ export default function ApiReferencePage() {
             </h2>
             <div className="mt-4 space-y-4">
               {schemaNames.map((name) => (
-                <section
-                  key={name}
-                  id={schemaAnchor(name)}
-                  aria-labelledby={`${schemaAnchor(name)}-h`}
-                  className="card scroll-mt-4 p-4"
-                >
+                <div key={name} id={schemaAnchor(name)} className="card scroll-mt-4 p-4">
                   <h3 id={`${schemaAnchor(name)}-h`} className="font-mono font-semibold">
                     {name}
                   </h3>
@@ -207,7 +206,7 @@ export default function ApiReferencePage() {
                   <div className="mt-2">
                     <SchemaView schema={schemas[name] ?? {}} />
                   </div>
-                </section>
+                </div>
               ))}
             </div>
           </section>
@@ -225,7 +224,7 @@ function Overview({ baseUrl }: { baseUrl: string }) {
         Overview
       </h2>
       <div className="mt-3 space-y-6 text-sm leading-relaxed text-stone-800">
-        <section id="authentication" aria-labelledby="authentication-h" className="scroll-mt-4">
+        <div id="authentication" className="scroll-mt-4">
           <h3 id="authentication-h" className="font-semibold">
             Authentication
           </h3>
@@ -250,8 +249,8 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             ))}
             .
           </p>
-        </section>
-        <section id="responses" aria-labelledby="responses-h" className="scroll-mt-4">
+        </div>
+        <div id="responses" className="scroll-mt-4">
           <h3 id="responses-h" className="font-semibold">
             Responses
           </h3>
@@ -263,8 +262,8 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             <code className={code}>x-request-id</code> (send your own to follow a request through the logs). Times are
             ISO 8601 in UTC.
           </p>
-        </section>
-        <section id="pagination" aria-labelledby="pagination-h" className="scroll-mt-4">
+        </div>
+        <div id="pagination" className="scroll-mt-4">
           <h3 id="pagination-h" className="font-semibold">
             Pagination
           </h3>
@@ -279,8 +278,8 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             </a>
             .
           </p>
-        </section>
-        <section id="rate-limits" aria-labelledby="rate-limits-h" className="scroll-mt-4">
+        </div>
+        <div id="rate-limits" className="scroll-mt-4">
           <h3 id="rate-limits-h" className="font-semibold">
             Rate limits
           </h3>
@@ -293,8 +292,8 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             </a>{" "}
             with <code className={code}>Retry-After</code>.
           </p>
-        </section>
-        <section id="idempotency" aria-labelledby="idempotency-h" className="scroll-mt-4">
+        </div>
+        <div id="idempotency" className="scroll-mt-4">
           <h3 id="idempotency-h" className="font-semibold">
             Idempotent writes
           </h3>
@@ -306,8 +305,8 @@ function Overview({ baseUrl }: { baseUrl: string }) {
             changes nothing; the same key with another request is a 422, and while the first is still running a 409.
             Keys are kept 24 hours per caller.
           </p>
-        </section>
-        <section id="errors" aria-labelledby="errors-h" className="scroll-mt-4">
+        </div>
+        <div id="errors" className="scroll-mt-4">
           <h3 id="errors-h" className="font-semibold">
             Errors
           </h3>
@@ -334,7 +333,7 @@ function Overview({ baseUrl }: { baseUrl: string }) {
               2,
             )}
           </pre>
-        </section>
+        </div>
       </div>
     </section>
   );
