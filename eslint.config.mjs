@@ -140,10 +140,11 @@ export default tseslint.config(
     },
   },
   {
-    // The env module itself, and scripts/tests that set up the process, read process.env.
+    // The env module itself, and scripts/tests/benchmarks that set up the process, read process.env.
     files: [
       "lib/env.ts",
       "scripts/**",
+      "bench/**",
       "tests/**",
       "**/*.test.ts",
       "playwright.config.ts",

@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const APP_URL = `http://127.0.0.1:${PORT}`;
+// `localhost`, not 127.0.0.1: WebAuthn refuses an IP address as the relying party, and the passkey spec needs one.
+// The server listens on 127.0.0.1, where Chromium's localhost lands.
+const APP_URL = `http://localhost:${PORT}`;
 const DATA_DIR = ".data/e2e-pglite";
 
 /**
@@ -57,7 +59,7 @@ export default defineConfig({
     // A fresh database every run: deleted before the server (the only opener) starts.
     // E2E_PREBUILT=1 (npm test, after its build step): start the build that is there instead of building again.
     command: `rm -rf ${DATA_DIR} && ${process.env.E2E_PREBUILT ? "" : "npm run build && "}npx next start --hostname 127.0.0.1 --port ${PORT}`,
-    url: `${APP_URL}/signin`,
+    url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

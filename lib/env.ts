@@ -83,6 +83,17 @@ const schema = z
         .refine((v) => decodeKey(v) !== undefined, "FILES_ENCRYPTION_KEY must be 32 bytes in base64 or hex")
         .optional(),
     ),
+    /**
+     * 32 bytes, base64 or hex: seals stored secrets the server must read back (TOTP seeds, webhook signing secrets).
+     * Absent → derived from AUTH_SECRET (so changing AUTH_SECRET then makes them unreadable), or in the embedded mode
+     * without AUTH_SECRET generated once into .data/secrets-key.
+     */
+    SECRETS_ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => decodeKey(v) !== undefined, "SECRETS_ENCRYPTION_KEY must be 32 bytes in base64 or hex")
+        .optional(),
+    ),
     /** Largest accepted file, in bytes (default 25 MB). */
     FILE_MAX_BYTES: z.coerce
       .number()

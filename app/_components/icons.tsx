@@ -83,6 +83,11 @@ export const BellIcon = ({ className }: P) => (
     <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16ZM10 20a2 2 0 0 0 4 0" />
   </svg>
 );
+export const SearchIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <path d="M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM15.5 15.5 20 20" />
+  </svg>
+);
 export const InboxIcon = ({ className }: P) => (
   <svg {...base(className)}>
     <path d="M4 13h4l1.5 3h5L16 13h4M5 5h14l1 8v6H4v-6l1-8Z" />

@@ -3,7 +3,7 @@
 // wide screens and a drawer behind a menu button on narrow ones.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { Avatar } from "./avatar";
 import {
   BellIcon,
@@ -23,6 +23,7 @@ import { VerifyBanner } from "./verify-banner";
 import type { ActionState } from "@/lib/http/action";
 import { SignOutButton } from "./sign-out-button";
 import { LiveRefresh } from "./live-refresh";
+import { SearchBox } from "./search-box";
 
 export type ShellChannel = {
   id: string;
@@ -64,6 +65,8 @@ export function WorkspaceShell({
   const open = openOn === pathname;
   const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
   const drawerId = useId();
+  // `/` on a narrow screen opens the drawer the search box lives in (a no-op on wide screens, where it always shows).
+  const openDrawer = useCallback(() => setOpenOn(pathname), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpenOn(null);
@@ -110,6 +113,9 @@ export function WorkspaceShell({
           </button>
         </div>
         <WorkspaceSwitcher current={workspace.id} workspaces={workspaces} />
+        <div className="mt-3">
+          <SearchBox workspaceId={workspace.id} onOpen={openDrawer} />
+        </div>
         <nav aria-label="Channels" className="mt-4 flex-1 overflow-y-auto px-2 pb-4">
           <ul className="mb-4 space-y-0.5">
             <NavItem href={`/w/${workspace.id}/catch-up`} active={pathname === `/w/${workspace.id}/catch-up`}>

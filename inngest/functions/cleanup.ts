@@ -8,6 +8,7 @@ import {
   cleanupSessions,
   purgeExpiredDeletedPosts,
   cleanupOrphanFiles,
+  cleanupPasskeyChallenges,
 } from "@/lib/domain/cleanup/run-cleanup";
 import { inngest } from "../client";
 
@@ -22,6 +23,7 @@ export const cleanupFn = inngest.createFunction(
       posts: await step.run("deleted-posts", () => purgeExpiredDeletedPosts(now)),
       sessions: await step.run("old-sessions", () => cleanupSessions(now)),
       idempotencyKeys: await step.run("old-idempotency-keys", () => cleanupIdempotencyKeys(now)),
+      passkeyChallenges: await step.run("expired-passkey-challenges", () => cleanupPasskeyChallenges(now)),
       // After the posts: purging a post detaches its files, which this step then removes.
       files: await step.run("orphan-files", () => cleanupOrphanFiles(now)),
     };

@@ -1,18 +1,28 @@
 // TOTP factors, recovery codes and the session's second-factor state: queries only, the decisions are in lib/domain/mfa.
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import { isSealed, open, seal } from "./secrets/sealed";
 
-export function findTotpFactor(db: DbOrTx, userId: string) {
-  return db.totpFactor.findUnique({
+/** The factor with its secret opened (stored sealed: lib/data/secrets/sealed.ts). */
+export async function findTotpFactor(db: DbOrTx, userId: string) {
+  const row = await db.totpFactor.findUnique({
     where: { userId },
     select: { secret: true, confirmedAt: true, lastStep: true },
   });
+  if (!row) return null;
+  // A secret stored before secrets were sealed is sealed the first time it is read.
+  if (!isSealed(row.secret))
+    await db.totpFactor.updateMany({
+      where: { userId, secret: row.secret },
+      data: { secret: seal("totp", userId, row.secret) },
+    });
+  return { ...row, secret: open("totp", userId, row.secret) };
 }
 
 /** A new, unconfirmed secret replaces any unconfirmed one; a confirmed factor is never overwritten here. */
 export async function upsertPendingTotp(db: DbOrTx, userId: string, secret: string) {
   await db.totpFactor.deleteMany({ where: { userId, confirmedAt: null } });
-  return db.totpFactor.create({ data: { userId, secret }, select: { userId: true } });
+  return db.totpFactor.create({ data: { userId, secret: seal("totp", userId, secret) }, select: { userId: true } });
 }
 
 /**

@@ -13,6 +13,7 @@ export type PostRow = {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  pinnedAt: Date | null;
   author: { id: string; name: string; handle: string };
   /** Comments not deleted: counted for this post only (an index range), never by aggregating the whole table. */
   commentCount: number;
@@ -20,7 +21,7 @@ export type PostRow = {
 
 // The columns of a post row, its author's, and its own comment count, for the raw reads below.
 const postColumns = Prisma.sql`p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body",
-  p."createdAt", p."editedAt", p."deletedAt", u."name" AS "authorName", u."handle" AS "authorHandle",
+  p."createdAt", p."editedAt", p."deletedAt", p."pinnedAt", u."name" AS "authorName", u."handle" AS "authorHandle",
   (SELECT count(*)::int FROM "Comment" c WHERE c."postId" = p."id" AND c."deletedAt" IS NULL) AS "commentCount"`;
 
 type RawPost = Omit<PostRow, "author"> & { authorName: string; authorHandle: string };
@@ -42,7 +43,7 @@ export async function insertPost(
       RETURNING *
     )
     SELECT p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body", p."createdAt", p."editedAt",
-      p."deletedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"
+      p."deletedAt", p."pinnedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"
     FROM p JOIN "User" u ON u."id" = p."authorId"`;
   const row = rows[0];
   if (!row) throw new Error("insertPost: the author does not exist");
@@ -148,6 +149,15 @@ export async function listChannelPage(
       }) => (p.id === null ? [] : [fromRaw(p as RawPost)]),
     ),
   };
+}
+
+/** A channel's pinned live posts, the most recently pinned first, in one statement. */
+export async function listPinnedPosts(db: DbOrTx, channelId: string, limit: number): Promise<PostRow[]> {
+  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
+    FROM "Post" p JOIN "User" u ON u."id" = p."authorId"
+    WHERE p."channelId" = ${channelId} AND p."pinnedAt" IS NOT NULL AND p."deletedAt" IS NULL
+    ORDER BY p."pinnedAt" DESC, p."id" DESC LIMIT ${limit}`;
+  return rows.map(fromRaw);
 }
 
 /** Updates the post and reads it back with its author and comment count: two statements. */

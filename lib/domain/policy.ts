@@ -30,6 +30,12 @@ export function canViewChannel(actor: Actor, channel: ChannelFacts): boolean {
 }
 
 /**
+ * Pin or unpin a post: whoever may post in its channel (so in an announcement channel, admins and owners), as a
+ * shared noticeboard the team keeps; guests only where they were added and may post.
+ */
+export const canPinInChannel = (actor: Actor, channel: ChannelFacts) => canPostToChannel(actor, channel);
+
+/**
  * Post to a channel:
  * - must be able to see it, and it must not be archived
  * - announcement channel → admins and owners only

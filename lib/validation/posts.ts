@@ -34,6 +34,8 @@ export const postResponse = z
     commentCount: z.number().int(),
     createdAt: dateOut,
     editedAt: nullableDateOut,
+    /** Set while the post is pinned to the top of its channel. */
+    pinnedAt: nullableDateOut,
   })
   .meta({ id: "Post" });
 export const postListResponse = z.array(postResponse);

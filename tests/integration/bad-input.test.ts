@@ -165,7 +165,10 @@ describe.each(all.filter((c) => c.query).map((c) => [`${c.method} ${c.path}`, c]
       ["a non-numeric limit", "limit=ten"],
       ["an unknown parameter", "sort=asc"],
     ])("%s → 422", async (_, query) => {
-      const res = await api<ErrorBody>(c.method, `${url(c, home.ids)}?${query}`, { cookie: home.cookie });
+      const base = url(c, home.ids);
+      const res = await api<ErrorBody>(c.method, `${base}${base.includes("?") ? "&" : "?"}${query}`, {
+        cookie: home.cookie,
+      });
       expectError(res, 422, "VALIDATION_FAILED");
       expect(res.json.error.details?.length).toBeGreaterThan(0);
     });

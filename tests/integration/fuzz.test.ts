@@ -372,9 +372,46 @@ function queryArb(c: Contract, w: World): fc.Arbitrary<[string, string][]> {
     { minLength: 1, maxLength: 2 },
   );
   if (!c.query) return unknown;
+  // Search's query language: odd text, and filters and tsquery operators in every arrangement.
+  const searchText = fc.oneof(
+    oddString(320),
+    fc
+      .array(
+        fc.constantFrom(
+          "release",
+          '"exact phrase"',
+          "-not",
+          "or",
+          "in:#general",
+          "in:",
+          "from:@ab",
+          "from:@",
+          "before:2026-01-01",
+          "after:9999-12-31",
+          "before:0000-00-00",
+          "has:file",
+          "has:",
+          "!",
+          "&",
+          "|",
+          "<->",
+          ":*",
+          "(",
+          '"',
+          "\\",
+          "'",
+        ),
+        { maxLength: 8 },
+      )
+      .map((words) => words.join(" ")),
+  );
+  const hasText = "shape" in c.query && "q" in (c.query as unknown as { shape: object }).shape;
   const known = fc
-    .record({ cursor: cursorArb(w), limit: limitArb }, { requiredKeys: [] })
-    .map((q) => Object.entries(q));
+    .record(
+      { cursor: cursorArb(w), limit: limitArb, ...(hasText ? { q: searchText } : {}) },
+      { requiredKeys: hasText ? ["q"] : [] },
+    )
+    .map((q): [string, string][] => Object.entries(q));
   return fc.oneof(
     { arbitrary: known, weight: 4 },
     { arbitrary: fc.tuple(known, unknown).map(([a, b]) => [...a, ...b]), weight: 1 },

@@ -51,6 +51,19 @@ const wrong = (secret: string) => (totpCode(secret) === "000000" ? "111111" : "0
 const giveCode = (code: string) => secondFactorAction(null, form({ code, next: "/w" }));
 
 describe("two-step sign-in", { timeout: 90_000 }, () => {
+  it("still accepts a factor stored before seeds were sealed, and seals it on first use", async () => {
+    const user = await createUser();
+    const { secret, cookie } = await enrol(user);
+    const db = await getDb();
+    await db.totpFactor.update({ where: { userId: user.id }, data: { secret } }); // as an older release stored it
+    await signInPending(user);
+    nextStep();
+    expect(await redirectOf(giveCode(totpCode(secret)))).toBe("/w");
+    const factor = await db.totpFactor.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(factor.secret).toMatch(/^sealed:v1:/);
+    expect(cookie).toBeTruthy();
+  });
+
   it("enrols with a QR code and a typed code; ten recovery codes, stored hashed; an email goes out", async () => {
     const user = await createUser();
     actAsCookie(await sessionCookie(user.id));
@@ -67,6 +80,10 @@ describe("two-step sign-in", { timeout: 90_000 }, () => {
       expect(row.codeHash).toMatch(/^\$argon2id\$/);
       expect(recoveryCodes.some((c) => row.codeHash.includes(c))).toBe(false);
     }
+    // The seed is stored sealed: the row holds neither it nor anything it can be read from without the key.
+    const factor = await db.totpFactor.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(factor.secret).toMatch(/^sealed:v1:/);
+    expect(factor.secret).not.toContain(started.secret);
     const events = await db.outboxEvent.findMany({ where: { name: "user/security-notice" } });
     expect(events.map((e) => e.data)).toContainEqual({ userId: user.id, notice: "mfa-enabled" });
     // Once on, enrolment cannot be restarted over it.

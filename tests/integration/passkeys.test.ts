@@ -11,6 +11,7 @@ import {
 } from "@/app/settings/security/actions";
 import { getDb } from "@/lib/data/db/client";
 import { listMyPasskeys } from "@/lib/domain/mfa/passkeys";
+import { cleanupPasskeyChallenges } from "@/lib/domain/cleanup/run-cleanup";
 import { totpCode } from "@/lib/domain/mfa/totp";
 import { relyingParty } from "@/lib/domain/mfa/webauthn-config";
 import { api } from "../support/api";
@@ -116,5 +117,16 @@ describe("passkeys", { timeout: 90_000 }, () => {
     expect(await signInWithPasskey(await assertion(device))).toBeNull();
     actAsCookie(cookie);
     expectFailure(await removePasskeyAction(null, form({ passkeyId: passkey!.id })), "NOT_FOUND");
+  });
+
+  it("the cleanup removes challenges nobody answered once they expire, and only those", async () => {
+    actAsCookie(null);
+    const { challenge } = expectOk(await passkeySignInOptionsAction(null, {}));
+    const db = await getDb();
+    const row = await db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge } });
+    await cleanupPasskeyChallenges(new Date(row.expiresAt.getTime() - 1000));
+    expect(await db.webAuthnChallenge.count({ where: { challenge } })).toBe(1);
+    expect(await cleanupPasskeyChallenges(new Date(row.expiresAt.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    expect(await db.webAuthnChallenge.count({ where: { challenge } })).toBe(0);
   });
 });

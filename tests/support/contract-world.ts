@@ -2,6 +2,7 @@
 // name, and valid request bodies built from each contract's own schema.
 import { z } from "zod";
 import { getDb } from "@/lib/data/db/client";
+import { seal } from "@/lib/data/secrets/sealed";
 import type { Contract } from "@/lib/validation/contract";
 import { processAttachment } from "@/lib/domain/files/process-attachment";
 import { api } from "./api";
@@ -54,7 +55,7 @@ export async function contractWorld(): Promise<ContractWorld> {
   await (
     await getDb()
   ).totpFactor.create({
-    data: { userId: owner.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: new Date() },
+    data: { userId: owner.id, secret: seal("totp", owner.id, "JBSWY3DPEHPK3PXP"), confirmedAt: new Date() },
   });
   return {
     ownerId: owner.id,
@@ -76,7 +77,7 @@ export async function contractWorld(): Promise<ContractWorld> {
   };
 }
 
-/** The contract's URL under /api/v1 with the world's ids in its path. */
+/** The contract's URL under /api/v1 with the world's ids in its path, and each required query parameter's example. */
 export const contractUrl = (c: Contract, ids: Ids) =>
   "/api/v1" +
   c.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -84,7 +85,23 @@ export const contractUrl = (c: Contract, ids: Ids) =>
     if (!value)
       throw new Error(`${c.operationId}: no fixture for path parameter {${name}}; add one to contractWorld()`);
     return value;
+  }) +
+  requiredQuery(c);
+
+function requiredQuery(c: Contract): string {
+  if (!c.query) return "";
+  const doc = z.toJSONSchema(c.query, { io: "input", unrepresentable: "any" }) as {
+    required?: string[];
+    properties?: Record<string, { example?: string | number; examples?: (string | number)[] }>;
+  };
+  const entries = (doc.required ?? []).map((name) => {
+    const prop = doc.properties?.[name];
+    const example = prop?.example ?? prop?.examples?.[0];
+    if (example === undefined) throw new Error(`${c.operationId}: required query parameter ${name} has no example`);
+    return [name, String(example)];
   });
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
+}
 
 /** The body schema as JSON Schema, with its top-level `$ref` (schemas with a meta id) resolved. */
 export function bodyJsonSchema(c: BodyContract): {

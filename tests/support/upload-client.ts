@@ -9,12 +9,6 @@ import * as routerRoute from "@/app/api/uploadthing/route";
 
 const version = (createRequire(import.meta.url)("uploadthing/package.json") as { version: string }).version;
 
-/**
- * A free-looking port, chosen before the app's env is read (APP_URL must name it): 20000–31999, below Linux's
- * ephemeral range (32768+), where an outgoing connection (PostgreSQL, Redis) may hold any port.
- */
-export const pickPort = () => 20_000 + Math.floor(Math.random() * 12_000);
-
 export async function startAppServer(port: number) {
   const server = http.createServer((req, res) => {
     void (async () => {

@@ -8,6 +8,7 @@ import { deleteSessionsDoneBefore } from "@/lib/data/sessions";
 import { deleteIdempotencyKeysBefore } from "@/lib/data/idempotency-keys";
 import { deleteAttachments, findOrphanAttachments } from "@/lib/data/attachments";
 import { fileStore } from "@/lib/data/files/store";
+import { deleteExpiredChallenges } from "@/lib/data/mfa-passkeys";
 
 const DAY = 24 * 3_600_000;
 export const retention = {
@@ -45,6 +46,11 @@ export async function cleanupSessions(now: Date) {
 export async function cleanupIdempotencyKeys(now: Date) {
   const before = new Date(now.getTime() - retention.idempotencyKeyHours * 3_600_000);
   return (await deleteIdempotencyKeysBefore(await getDb(), before)).count;
+}
+
+/** Passkey challenges live five minutes; those never answered (a closed prompt, an abandoned sign-in) go here. */
+export async function cleanupPasskeyChallenges(now: Date) {
+  return (await deleteExpiredChallenges(await getDb(), now)).count;
 }
 
 /**

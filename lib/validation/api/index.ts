@@ -6,6 +6,8 @@ import * as invites from "./invites";
 import * as me from "./me";
 import * as members from "./members";
 import * as posts from "./posts";
+import * as reactions from "./reactions";
+import * as search from "./search";
 import * as tokens from "./tokens";
 import * as workspaces from "./workspaces";
 
@@ -17,5 +19,7 @@ export const contracts = [
   ...Object.values(tokens),
   ...Object.values(invites),
   ...Object.values(files),
+  ...Object.values(search),
+  ...Object.values(reactions),
   ...Object.values(me),
 ];
