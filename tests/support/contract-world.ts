@@ -127,6 +127,7 @@ export function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
     if (ids[key]) return ids[key];
     if (key.endsWith("Ids") && ids[key.slice(0, -1)]) return [ids[key.slice(0, -1)]];
     if (s.examples?.[0] !== undefined) return s.examples[0];
+    if (s.example !== undefined) return s.example; // `.meta({ example })`, as the emoji of a reaction has
     if (key === "email") return `probe-${Date.now()}-${probes++}@example.test`;
     if (s.enum) return s.enum[0];
     if (s.const !== undefined) return s.const;
