@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseRetryAfterSeconds } from "@/lib/availability";
 import { env } from "@/lib/env";
+import { errorBody } from "@/lib/http/errors";
 import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "@/lib/http/same-origin";
 import {
   apiContentSecurityPolicy,
@@ -28,8 +29,8 @@ export function proxy(request: NextRequest) {
   };
 
   if (isApi && hasMalformedEncoding(pathname)) {
-    const error = { code: "BAD_REQUEST", message: "The path's percent-encoding is malformed" };
-    return withHeaders(NextResponse.json({ error }, { status: 400 }), apiContentSecurityPolicy);
+    const body = errorBody("BAD_REQUEST", "The path's percent-encoding is malformed");
+    return withHeaders(NextResponse.json(body, { status: 400 }), apiContentSecurityPolicy);
   }
   if (isApi) return withHeaders(NextResponse.next(), apiContentSecurityPolicy);
 

@@ -19,6 +19,39 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** What each code means to a client, shown at its anchor on the API reference page (errorDocsPath). */
+export const errorMeaning: Record<ErrorCode, string> = {
+  BAD_REQUEST:
+    "The request could not be read: the body is not JSON, the path's percent-encoding is malformed, or the Idempotency-Key header is malformed. Fix the request; retrying it unchanged gives the same answer.",
+  UNAUTHENTICATED:
+    "No credentials, or credentials that are not valid any more: send `Authorization: Bearer <token>` with a live API token (or sign in).",
+  FORBIDDEN:
+    "You are known but may not do this: the API token lacks the scope the operation names, your role does not allow it, or a cookie-authenticated change came from another site. `message` says which.",
+  MFA_REQUIRED:
+    "The workspace requires two-step sign-in and you have not turned it on. Everything in that workspace answers this, API tokens included, until you turn it on in your security settings.",
+  NOT_FOUND:
+    "Nothing you can see has this id: it does not exist, was deleted, is in another workspace, or is hidden from you (a private channel). The API does not tell these apart.",
+  CONFLICT:
+    "The request conflicts with the current state: a name already taken, an invite already accepted, a channel you have not joined, or a request with the same Idempotency-Key still running.",
+  GONE: "The thing existed but is over: an expired or revoked invite, a link already used.",
+  PAYLOAD_TOO_LARGE: "The body (or the file) is over the operation's size limit; `message` gives the limit.",
+  UNSUPPORTED_MEDIA_TYPE:
+    "The body is not sent as `application/json` (or the file's type is not accepted); `message` says what is expected.",
+  VALIDATION_FAILED:
+    "The input failed validation: `details` lists each problem as `{ path, message }` (a body field, a path parameter, a query parameter such as `cursor` or `limit`). The same key reused with another request also answers this.",
+  RATE_LIMITED:
+    "Too many requests: wait the `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` so a client can pace itself.",
+  INTERNAL:
+    "A bug on our side; the error was logged with the request id (`x-request-id`). Retrying may work; if it keeps happening, report the request id.",
+  UNAVAILABLE:
+    "A service Tidings depends on (the database) is not answering right now. Nothing acknowledged was lost; retry after `Retry-After` seconds.",
+};
+
+/** The API reference page, and each error code's anchor on it (the error envelope's `docs` link). */
+export const apiDocsPath = "/docs/api";
+export const errorDocsAnchor = (code: ErrorCode) => `error-${code.toLowerCase()}`;
+export const errorDocsPath = (code: ErrorCode) => `${apiDocsPath}#${errorDocsAnchor(code)}`;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;

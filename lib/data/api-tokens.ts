@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import { olderThan, type TimePage } from "./page";
 import type { Role } from "./generated/prisma/enums";
 
 const tokenSelect = {
@@ -66,9 +67,10 @@ export function touchApiToken(db: DbOrTx, id: string, at: Date) {
   return db.apiToken.update({ where: { id }, data: { lastUsedAt: at }, select: { id: true } });
 }
 
-export function listApiTokens(db: DbOrTx, workspaceId: string, userId?: string) {
+export function listApiTokens(db: DbOrTx, workspaceId: string, userId?: string, page?: TimePage) {
   return db.apiToken.findMany({
-    where: { workspaceId, ...(userId ? { userId } : {}) },
+    where: { workspaceId, ...(userId ? { userId } : {}), ...olderThan(page?.after) },
+    ...(page ? { take: page.take } : {}),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: tokenSelect,
   });

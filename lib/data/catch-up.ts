@@ -3,9 +3,10 @@ import "server-only";
 import type { DbOrTx } from "./db/client";
 import type { NotifyLevel } from "./generated/prisma/enums";
 
-export function findFollowedChannels(db: DbOrTx, userId: string) {
+/** The non-archived channels `userId` follows (in one workspace, when given). */
+export function findFollowedChannels(db: DbOrTx, userId: string, workspaceId?: string) {
   return db.channelMember.findMany({
-    where: { userId, channel: { archivedAt: null } },
+    where: { userId, channel: { archivedAt: null, ...(workspaceId ? { workspaceId } : {}) } },
     select: {
       lastReadAt: true,
       channel: { select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } } },
@@ -38,6 +39,24 @@ export function findPostsAfterCutoffs(
       author: { select: { id: true, name: true, handle: true } },
     },
   });
+}
+
+/**
+ * How many unread posts each of these channels holds for `userId`, by the rule findPostsAfterCutoffs applies for
+ * Catch up: posts by others, not deleted, newer than the member's lastReadAt, in followed non-archived channels.
+ * Channels missing from the answer have none. One statement.
+ */
+export async function countUnreadPosts(db: DbOrTx, userId: string, channelIds: string[]) {
+  if (channelIds.length === 0) return new Map<string, number>();
+  const rows = await db.$queryRaw<{ channelId: string; unread: number }[]>`
+    SELECT m."channelId", count(p."id")::int AS "unread"
+    FROM "ChannelMember" m
+    JOIN "Channel" c ON c."id" = m."channelId" AND c."archivedAt" IS NULL
+    JOIN "Post" p ON p."channelId" = m."channelId" AND p."deletedAt" IS NULL AND p."authorId" <> ${userId}
+      AND (m."lastReadAt" IS NULL OR p."createdAt" > m."lastReadAt")
+    WHERE m."userId" = ${userId} AND m."channelId" = ANY(${channelIds}::text[])
+    GROUP BY m."channelId"`;
+  return new Map(rows.map((r) => [r.channelId, Number(r.unread)]));
 }
 
 export function markChannelRead(db: DbOrTx, channelId: string, userId: string, at: Date) {
@@ -73,6 +92,12 @@ export function findDigestUser(db: DbOrTx, userId: string) {
   });
 }
 
-export function updateNotifyLevel(db: DbOrTx, channelId: string, userId: string, notifyLevel: NotifyLevel) {
-  return db.channelMember.updateMany({ where: { channelId, userId }, data: { notifyLevel } });
+/** The member's row as changed (none when `userId` is not in the channel). */
+export async function updateNotifyLevel(db: DbOrTx, channelId: string, userId: string, notifyLevel: NotifyLevel) {
+  const rows = await db.channelMember.updateManyAndReturn({
+    where: { channelId, userId },
+    data: { notifyLevel },
+    select: { notifyLevel: true, lastReadAt: true },
+  });
+  return rows[0] ?? null;
 }

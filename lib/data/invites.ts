@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import { olderThan, type TimePage } from "./page";
 import type { Role } from "./generated/prisma/enums";
 
 export const inviteSelect = {
@@ -36,9 +37,10 @@ export function findOpenInviteForEmail(db: DbOrTx, workspaceId: string, email: s
 }
 
 /** Invites still waiting for an answer (not accepted, not revoked), newest first; expired ones are included. */
-export function listOpenInvites(db: DbOrTx, workspaceId: string) {
+export function listOpenInvites(db: DbOrTx, workspaceId: string, page?: TimePage) {
   return db.invite.findMany({
-    where: { workspaceId, acceptedAt: null, revokedAt: null },
+    where: { workspaceId, acceptedAt: null, revokedAt: null, ...olderThan(page?.after) },
+    ...(page ? { take: page.take } : {}),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: inviteSelect,
   });

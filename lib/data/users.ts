@@ -87,8 +87,13 @@ export function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: str
   return db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
 }
 
-export function updateUserProfile(db: DbOrTx, userId: string, data: { name: string; timeZone: string }) {
-  return db.user.update({ where: { id: userId }, data, select: { id: true, name: true, timeZone: true } });
+/** Changes the fields given; answers the profile as findUserById reads it. */
+export function updateUserProfile(db: DbOrTx, userId: string, data: { name?: string; timeZone?: string }) {
+  return db.user.update({
+    where: { id: userId },
+    data,
+    select: { id: true, email: true, name: true, handle: true, emailVerifiedAt: true, timeZone: true, createdAt: true },
+  });
 }
 
 export function findUsersByIds(db: DbOrTx, ids: string[]) {

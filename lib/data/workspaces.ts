@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx, Tx } from "./db/client";
+import type { NamePage } from "./page";
 import type { Role } from "./generated/prisma/enums";
 
 export function insertWorkspace(tx: DbOrTx, data: { name: string; slug: string }) {
@@ -17,9 +18,23 @@ export function findWorkspace(db: DbOrTx, id: string) {
   });
 }
 
-export function listWorkspacesOfUser(db: DbOrTx, userId: string) {
+/** The user's memberships among `workspaceIds`, by workspace name; a page of them when `page` is given. */
+export function listWorkspacesOfUser(db: DbOrTx, userId: string, workspaceIds: string[], page?: NamePage) {
+  const after = page?.after;
   return db.membership.findMany({
-    where: { userId },
+    where: {
+      userId,
+      workspaceId: { in: workspaceIds },
+      ...(after
+        ? {
+            OR: [
+              { workspace: { is: { name: { gt: after.name } } } },
+              { workspace: { is: { name: after.name } }, workspaceId: { gt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    ...(page ? { take: page.take } : {}),
     orderBy: [{ workspace: { name: "asc" } }, { workspaceId: "asc" }],
     select: {
       role: true,
@@ -39,9 +54,21 @@ export function findMembership(db: DbOrTx, workspaceId: string, userId: string) 
   });
 }
 
-export function listMembers(db: DbOrTx, workspaceId: string) {
+export function listMembers(db: DbOrTx, workspaceId: string, page?: NamePage) {
+  const after = page?.after;
   return db.membership.findMany({
-    where: { workspaceId },
+    where: {
+      workspaceId,
+      ...(after
+        ? {
+            OR: [
+              { user: { is: { name: { gt: after.name } } } },
+              { user: { is: { name: after.name } }, userId: { gt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    ...(page ? { take: page.take } : {}),
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
     select: { role: true, createdAt: true, user: { select: { id: true, name: true, handle: true, email: true } } },
   });

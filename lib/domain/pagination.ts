@@ -1,4 +1,5 @@
-// Opaque keyset cursors over (createdAt, id): stable under inserts, unlike offsets.
+// Opaque keyset cursors: stable under inserts, unlike offsets. Lists by time use (createdAt, id); lists by name use
+// (name, id). A cursor holds the last row's sort key, so the next page starts after it even if that row is gone.
 import { AppError } from "@/lib/errors";
 import { id } from "@/lib/validation/common";
 
@@ -38,3 +39,41 @@ export async function paginate<T extends Keyset>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
+
+/** A list sorted by a text key (a name) and then the row id, both ascending. */
+export type NameKeyset = { name: string; id: string };
+
+export const encodeNameCursor = (k: NameKeyset) =>
+  Buffer.from(JSON.stringify(["n", k.name, k.id])).toString("base64url");
+
+export function decodeNameCursor(cursor: string | undefined): NameKeyset | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === "n" && typeof parsed[1] === "string") {
+      const rowId = id.safeParse(parsed[2]);
+      if (parsed[1].length <= 200 && !parsed[1].includes("\u0000") && rowId.success)
+        return { name: parsed[1], id: rowId.data };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued", [
+    { path: "cursor", message: "invalid cursor" },
+  ]);
+}
+
+/** paginate() for lists sorted by name: fetches limit+1 rows, the cursor names the last one shown. */
+export async function paginateByName<T>(
+  limit: number,
+  fetch: (take: number) => Promise<T[]>,
+  keyOf: (row: T) => NameKeyset,
+): Promise<Page<T>> {
+  const rows = await fetch(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeNameCursor(keyOf(last)) : null };
+}
+
+/** Everything, as one page: what the app's pages ask for when they show a whole list. */
+export const wholeList = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });

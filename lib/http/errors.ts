@@ -1,7 +1,16 @@
 // Any thrown value → an AppError. Unknown errors become a logged 500 with a generic message.
 import { z } from "zod";
-import { AppError, databaseUnavailableReason } from "@/lib/errors";
+import { AppError, databaseUnavailableReason, errorDocsPath, type ErrorCode } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+
+/** Where the envelope's `docs` link points: the code's anchor on the API reference page of this deployment. */
+export const errorDocsUrl = (code: ErrorCode) => new URL(errorDocsPath(code), env.APP_URL).href;
+
+/** The one error envelope: `{ error: { code, message, details?, docs } }`. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), docs: errorDocsUrl(code) } };
+}
 
 export function zodDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));

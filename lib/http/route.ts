@@ -21,7 +21,7 @@ import {
 import { crossSiteMessage, isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hasOperatorToken } from "@/lib/auth/operator-token";
-import { DEFAULT_RETRY_AFTER_SECONDS, toAppError, validationError } from "./errors";
+import { DEFAULT_RETRY_AFTER_SECONDS, errorBody, toAppError, validationError } from "./errors";
 import { log } from "@/lib/log";
 
 type Out<T> = [Exclude<T, undefined>] extends [never] ? undefined : z.output<Exclude<T, undefined> & z.ZodType>;
@@ -36,9 +36,11 @@ export type RouteInput<C extends Contract> = {
   requestId: string;
 };
 
+type PageMeta<C extends Contract> = C["pageMeta"] extends z.ZodObject ? z.input<C["pageMeta"]> : unknown;
+
 type Result<C extends Contract> = [NonNullable<C["ndjson"]>] extends [never]
   ? NonNullable<C["paginated"]> extends true
-    ? { items: z.input<C["response"]>; nextCursor: string | null }
+    ? { items: z.input<C["response"]>; nextCursor: string | null } & PageMeta<C>
     : z.input<C["response"]>
   : AsyncIterable<z.input<C["response"]>>;
 
@@ -157,8 +159,9 @@ function respond(c: Contract, result: unknown, headers: Record<string, string>):
   if (c.ndjson) return jsonLines(c, result as AsyncIterable<unknown>, headers);
   if (c.paginated) {
     const page = result as { items: unknown; nextCursor: string | null };
+    const meta: unknown = c.pageMeta ? c.pageMeta.parse(result) : {};
     return Response.json(
-      { data: c.response.parse(page.items), nextCursor: page.nextCursor },
+      { data: c.response.parse(page.items), nextCursor: page.nextCursor, ...(meta as object) },
       { status: c.status, headers },
     );
   }
@@ -212,14 +215,5 @@ export function errorResponse(error: AppError, requestId: string): Response {
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     headers["retry-after"] = String(typeof retryAfter === "number" ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS);
   }
-  return Response.json(
-    {
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.details === undefined ? {} : { details: error.details }),
-      },
-    },
-    { status: error.status, headers },
-  );
+  return Response.json(errorBody(error.code, error.message, error.details), { status: error.status, headers });
 }

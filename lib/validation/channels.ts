@@ -46,7 +46,16 @@ export const channelResponse = z
     isMember: z.boolean(),
   })
   .meta({ id: "Channel" });
-export const channelListResponse = z.array(channelResponse);
+export const channelListResponse = z.array(
+  channelResponse
+    .extend({
+      unreadCount: z.number().int().meta({
+        description:
+          "Posts by others since you last read the channel (0 in channels you do not follow, and archived ones)",
+      }),
+    })
+    .meta({ id: "ChannelListItem" }),
+);
 
 // ---- Web forms ----
 

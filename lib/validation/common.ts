@@ -16,7 +16,7 @@ export const id = z
 
 export const cursor = z
   .string()
-  .max(200)
+  .max(1500)
   .regex(/^[A-Za-z0-9_-]+$/, "must be a cursor returned by a previous page")
   .meta({ description: "Opaque cursor from the previous page's `nextCursor`." });
 
@@ -41,6 +41,10 @@ export const errorEnvelope = z
       code: z.string().meta({ example: "VALIDATION_FAILED" }),
       message: z.string(),
       details: z.unknown().optional(),
+      docs: z.url().meta({
+        description: "This code's explanation on the API reference page",
+        example: "https://tidings.example/docs/api#error-validation_failed",
+      }),
     }),
   })
   .meta({ id: "Error" });

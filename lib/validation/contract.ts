@@ -32,6 +32,8 @@ export type Contract<
   response: R;
   /** Lists answer { data: [...], nextCursor }. */
   paginated?: G;
+  /** A list's fields beside data and nextCursor (e.g. an unread count): { data, nextCursor, ...pageMeta }. */
+  pageMeta?: z.ZodObject;
   /** The response body is the value itself, not { data }: only for documents other tools read (openapi.json). */
   unwrapped?: true;
   /**

@@ -1,6 +1,71 @@
-// Notifications: the web forms that mark them read and set a channel's notification level.
+// Notifications, Catch up and one's own channel settings: the API's schemas and the web forms.
 import { z } from "zod";
-import { id, inChannel, inWorkspace } from "./common";
+import { dateOut, id, inChannel, inWorkspace, nullableDateOut } from "./common";
+
+export const notifyLevel = z.enum(["ALL", "MENTIONS", "NOTHING"]).meta({
+  id: "NotifyLevel",
+  description: "Emails from a channel one follows: ALL and MENTIONS send mention emails, NOTHING sends none",
+});
+
+export const notificationParams = z.strictObject({ notificationId: id });
+
+export const notificationResponse = z
+  .object({
+    id,
+    kind: z.string().meta({ example: "mention" }),
+    workspaceId: id,
+    read: z.boolean(),
+    readAt: nullableDateOut,
+    createdAt: dateOut,
+    inComment: z.boolean().meta({ description: "The mention is in a comment on the post" }),
+    actor: z
+      .object({ id, name: z.string(), handle: z.string() })
+      .nullable()
+      .meta({ description: "Who mentioned you (null: an account since deleted)" }),
+    post: z
+      .object({ id, title: z.string(), channelId: id })
+      .nullable()
+      .meta({ description: "The post (null: deleted, or in a channel you can no longer see)" }),
+  })
+  .meta({ id: "Notification" });
+export const notificationListResponse = z.array(notificationResponse);
+export const notificationListMeta = z.object({
+  unread: z.number().int().meta({ description: "Unread notifications in all (a token: its) workspaces" }),
+});
+
+export const markedReadResponse = z.object({ id, read: z.literal(true), readAt: dateOut }).meta({ id: "MarkedRead" });
+export const markedAllReadResponse = z.object({
+  marked: z.number().int().meta({ description: "How many were unread" }),
+});
+
+export const channelMembershipResponse = z
+  .object({ channelId: id, userId: id, notifyLevel, lastReadAt: nullableDateOut })
+  .meta({ id: "ChannelMembership" });
+export const updateChannelMembershipInput = z
+  .strictObject({ notifyLevel })
+  .meta({ id: "UpdateChannelMembershipInput" });
+
+export const channelReadResponse = z.object({ channelId: id, lastReadAt: dateOut }).meta({ id: "ChannelRead" });
+
+export const catchUpResponse = z
+  .object({
+    total: z.number().int().meta({ description: "Unread posts listed (at most 100, newest first)" }),
+    channels: z.array(
+      z.object({
+        channelId: id,
+        name: z.string(),
+        posts: z.array(
+          z.object({
+            id,
+            title: z.string(),
+            createdAt: dateOut,
+            author: z.object({ id, name: z.string(), handle: z.string() }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "CatchUp" });
 
 /** "Mark read": one notification by id, or all of them. */
 export const markNotificationsForm = z.strictObject({ ...inWorkspace, notificationId: id.optional() });
@@ -12,4 +77,4 @@ export const markCaughtUpForm = z.strictObject({
     z.array(id).min(1, "nothing to mark").max(200),
   ),
 });
-export const notifyLevelForm = z.strictObject({ ...inChannel, level: z.enum(["ALL", "MENTIONS", "NOTHING"]) });
+export const notifyLevelForm = z.strictObject({ ...inChannel, level: notifyLevel });

@@ -42,6 +42,11 @@ const replayedHeaders = z.object({
   }),
 });
 
+const pageCursor = z.string().nullable().meta({
+  description:
+    "Pass it as `cursor` to get the next page; null on the last page. Opaque: it names the last item shown, so rows added meanwhile neither repeat nor go missing.",
+});
+
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const c of contracts) {
@@ -59,7 +64,7 @@ export function buildOpenApiDocument(serverUrl: string) {
                 : {
                     "application/json": {
                       schema: c.paginated
-                        ? z.object({ data: c.response, nextCursor: z.string().nullable() })
+                        ? z.object({ data: c.response, nextCursor: pageCursor, ...c.pageMeta?.shape })
                         : c.unwrapped
                           ? c.response
                           : z.object({ data: c.response }),

@@ -21,6 +21,27 @@ export const updateProfileInput = z.strictObject({
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
+/** PATCH /me: the same fields as the settings form, each optional (at least one). */
+export const updateMeInput = z
+  .strictObject({
+    name: updateProfileInput.shape.name.optional(),
+    timeZone: updateProfileInput.shape.timeZone.meta({ examples: ["Europe/Berlin"] }).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.timeZone !== undefined, "send at least one of name, timeZone")
+  .meta({ id: "UpdateMeInput" });
+export type UpdateMeInput = z.infer<typeof updateMeInput>;
+
+export const meResponse = z
+  .object({
+    id,
+    name: z.string(),
+    handle: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    timeZone: z.string().meta({ description: "IANA time zone; the daily digest goes out in its morning" }),
+  })
+  .meta({ id: "Me" });
+
 // ---- Web forms ----
 
 /** Where to go after signing in: a path inside this app only (never `//host` or an absolute URL). */

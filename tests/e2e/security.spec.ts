@@ -84,7 +84,11 @@ test("malformed percent-encoding: a 400 in the error envelope on the API, the no
     const res = await request.get(path);
     expect(res.status(), path).toBe(400);
     expect(await res.json(), path).toEqual({
-      error: { code: "BAD_REQUEST", message: "The path's percent-encoding is malformed" },
+      error: {
+        code: "BAD_REQUEST",
+        message: "The path's percent-encoding is malformed",
+        docs: expect.stringMatching(/\/docs\/api#error-bad_request$/),
+      },
     });
   }
   const errors = watchConsole(page, [/status of 404/]);

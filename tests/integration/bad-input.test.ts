@@ -1,6 +1,13 @@
 // Every write endpoint, driven by the contracts: bad bodies and foreign ids are refused with a clear error
 // envelope, and nothing in the database changes. A new contract is covered without touching this file.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // One person sends hundreds of requests a minute here (more than the default allowance once there are 50
+  // operations, on a fast PostgreSQL); the limiter has its own tests.
+  process.env.RATE_LIMIT_API_PER_MINUTE = "100000";
+});
+
 import { getDb } from "@/lib/data/db/client";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/body";
 import { contracts } from "@/lib/validation/api";

@@ -20,7 +20,11 @@ async function withInvite() {
 }
 
 const refused = {
-  error: { code: "FORBIDDEN", message: expect.stringContaining("Cross-site request refused") },
+  error: {
+    code: "FORBIDDEN",
+    message: expect.stringContaining("Cross-site request refused"),
+    docs: expect.stringMatching(/\/docs\/api#error-forbidden$/),
+  },
 };
 
 describe("cookie-authenticated changes must come from the app's own pages", () => {

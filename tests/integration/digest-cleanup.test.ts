@@ -51,7 +51,7 @@ describe("catch-up and the daily digest", () => {
       ).toBe(201);
     }
     const actor = sessionActor((await loadClaims(reader.user.id, "direct-domain-call"))!);
-    const before = await catchUp(actor);
+    const before = await catchUp(actor, workspace.id);
     expect(before.total).toBe(2);
     expect(before.channels[0]).toMatchObject({ name: "general", workspaceId: workspace.id });
     expect(before.channels[0]?.posts.map((p) => p.title)).toEqual(["Two", "One"]);
@@ -71,7 +71,7 @@ describe("catch-up and the daily digest", () => {
 
     // Reading the channel empties the catch-up list.
     await db.channelMember.updateMany({ where: { userId: reader.user.id }, data: { lastReadAt: new Date() } });
-    expect((await catchUp(actor)).total).toBe(0);
+    expect((await catchUp(actor, workspace.id)).total).toBe(0);
   });
 });
 

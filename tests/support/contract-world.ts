@@ -57,6 +57,18 @@ export async function contractWorld(): Promise<ContractWorld> {
       attempts: 1,
     },
   });
+  // A mention of the owner by the member (what recordMentions writes), for the notification operations.
+  const notification = await (
+    await getDb()
+  ).notification.create({
+    data: {
+      userId: owner.id,
+      workspaceId: workspace.id,
+      kind: "mention",
+      actorId: member.user.id,
+      postId: post.json.data.id,
+    },
+  });
   // The owner has two-step sign-in on, as requiring it of the workspace (PATCH requireMfa: true) takes.
   await (
     await getDb()
@@ -80,6 +92,7 @@ export async function contractWorld(): Promise<ContractWorld> {
       pendingFileId: pending.json.data.id,
       webhookId: webhook.json.data.id,
       deliveryId: delivery.id,
+      notificationId: notification.id,
     },
   };
 }
@@ -134,7 +147,7 @@ export function sampleBody(c: BodyContract, ids: Ids): Record<string, unknown> {
     if (ids[key]) return ids[key];
     if (key.endsWith("Ids") && ids[key.slice(0, -1)]) return [ids[key.slice(0, -1)]];
     if (s.examples?.[0] !== undefined) return s.examples[0];
-    if (s.example !== undefined) return s.example;
+    if (s.example !== undefined) return s.example; // `.meta({ example })`, as the emoji of a reaction has
     if (key === "email") return `probe-${Date.now()}-${probes++}@example.test`;
     if (s.enum) return s.enum[0];
     if (s.const !== undefined) return s.const;

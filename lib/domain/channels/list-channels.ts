@@ -1,7 +1,10 @@
 import { cachedComputed, channelsScope } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { listChannelsWithMembership } from "@/lib/data/channels";
+import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";
+import { countUnread } from "../digest/catch-up";
+import { decodeNameCursor, encodeNameCursor, type Page } from "../pagination";
 import { canViewChannel, requireWorkspaceMember } from "../policy";
 
 /**
@@ -24,4 +27,37 @@ export async function listChannels(actor: Actor, workspaceId: string) {
   return rows
     .map((c) => ({ ...c, archivedAt: c.archivedAt ? new Date(c.archivedAt) : null, createdAt: new Date(c.createdAt) }))
     .filter((c) => canViewChannel(actor, c));
+}
+
+type ChannelListItem = Awaited<ReturnType<typeof listChannels>>[number];
+
+/**
+ * listChannels a page at a time, each channel with its unread count (the API's channel list). The page is cut from
+ * the same cached list in the same order; the cursor names the last channel shown, and the next page starts after
+ * it wherever a rename has moved it (a channel the reader can no longer see: after its name).
+ */
+export async function listChannelsPage(
+  actor: Actor,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<Page<ChannelListItem & { unreadCount: number }>> {
+  const after = decodeNameCursor(page.cursor);
+  const all = await listChannels(actor, workspaceId);
+  let start = 0;
+  if (after) {
+    const at = all.findIndex((c) => c.id === after.id);
+    start = at >= 0 ? at + 1 : all.findIndex((c) => c.name > after.name || (c.name === after.name && c.id > after.id));
+    if (start < 0) start = all.length;
+  }
+  const items = all.slice(start, start + page.limit);
+  const last = items[items.length - 1];
+  const more = start + page.limit < all.length;
+  const unread = await countUnread(
+    actor,
+    items.filter((c) => c.isMember).map((c) => c.id),
+  );
+  return {
+    items: items.map((c) => ({ ...c, unreadCount: unread.get(c.id) ?? 0 })),
+    nextCursor: more && last ? encodeNameCursor({ name: last.name, id: last.id }) : null,
+  };
 }

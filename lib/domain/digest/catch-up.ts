@@ -1,7 +1,8 @@
 // Unread posts in the channels a person follows: ONE function behind the in-app "Catch up" list and the daily digest.
 import { getDb } from "@/lib/data/db/client";
-import { findFollowedChannels, findPostsAfterCutoffs } from "@/lib/data/catch-up";
+import { countUnreadPosts, findFollowedChannels, findPostsAfterCutoffs } from "@/lib/data/catch-up";
 import type { Actor } from "../actor";
+import { requireWorkspaceMember } from "../policy";
 
 export type CatchUp = {
   total: number;
@@ -22,10 +23,10 @@ const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a
  */
 export async function findUnreadPosts(
   userId: string,
-  options: { since?: Date | null; limit?: number } = {},
+  options: { since?: Date | null; limit?: number; workspaceId?: string } = {},
 ): Promise<CatchUp> {
   const db = await getDb();
-  const followed = await findFollowedChannels(db, userId);
+  const followed = await findFollowedChannels(db, userId, options.workspaceId);
   const cutoffs = followed.map((f) => ({ channelId: f.channel.id, after: later(f.lastReadAt, options.since ?? null) }));
   const posts = await findPostsAfterCutoffs(db, userId, cutoffs, options.limit ?? 100);
   const channels = followed
@@ -43,5 +44,13 @@ export async function findUnreadPosts(
   return { total: posts.length, channels };
 }
 
-/** The in-app "Catch up" page. */
-export const catchUp = (actor: Actor, limit = 100) => findUnreadPosts(actor.userId, { limit });
+/** The in-app "Catch up" page (and the API's): the unread posts of one workspace, at most `limit`, newest first. */
+export function catchUp(actor: Actor, workspaceId: string, limit = 100) {
+  requireWorkspaceMember(actor, workspaceId);
+  return findUnreadPosts(actor.userId, { limit, workspaceId });
+}
+
+/** How many unread posts each of these channels (the actor follows) holds, by the same rule as Catch up. */
+export async function countUnread(actor: Actor, channelIds: string[]) {
+  return countUnreadPosts(await getDb(), actor.userId, channelIds);
+}

@@ -2,7 +2,9 @@ import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import { findInvite, listOpenInvites, updateInvite } from "@/lib/data/invites";
 import { expireInviteTokens } from "@/lib/data/one-time-tokens";
 import { AppError, notFound } from "@/lib/errors";
+import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";
+import { decodeCursor, paginate, wholeList } from "../pagination";
 import { recordEvent } from "@/lib/outbox/record";
 import { assertCanManageInvites } from "../policy";
 import { INVITE_TTL_MS, presentInvite } from "./present";
@@ -17,9 +19,18 @@ async function getInviteOrThrow(tx: DbOrTx, workspaceId: string, inviteId: strin
 
 /** Unanswered invites (pending and expired), newest first. */
 export async function listInvites(actor: Actor, workspaceId: string) {
+  return (await listInvitesPage(actor, workspaceId)).items;
+}
+
+/** listInvites a page at a time (the API); without `page`, all of them. */
+export async function listInvitesPage(actor: Actor, workspaceId: string, page?: PageQuery) {
   assertCanManageInvites(actor, workspaceId);
+  const db = await getDb();
   const now = new Date();
-  return (await listOpenInvites(await getDb(), workspaceId)).map((i) => presentInvite(i, now));
+  if (!page) return wholeList((await listOpenInvites(db, workspaceId)).map((i) => presentInvite(i, now)));
+  const after = decodeCursor(page.cursor);
+  const result = await paginate(page.limit, (take) => listOpenInvites(db, workspaceId, { take, after }));
+  return { items: result.items.map((i) => presentInvite(i, now)), nextCursor: result.nextCursor };
 }
 
 /** Revoking twice is fine; an accepted invite cannot be revoked (remove the member instead). */

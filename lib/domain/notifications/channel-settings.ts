@@ -1,17 +1,39 @@
 import { getDb } from "@/lib/data/db/client";
 import { markChannelRead, updateNotifyLevel } from "@/lib/data/catch-up";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
+import { getMyChannelSettings } from "../channels/channel-people";
 import { getChannelOrThrow } from "../channels/get-channel";
 
 export type NotifyLevel = "ALL" | "MENTIONS" | "NOTHING";
 
+const notFollowing = () => new AppError("CONFLICT", "Join the channel to choose its notifications");
+
 /** Per-channel email level (ALL / MENTIONS → mention emails, NOTHING → none). Only for channels one follows. */
 export async function setChannelNotifyLevel(actor: Actor, workspaceId: string, channelId: string, level: NotifyLevel) {
   const channel = await getChannelOrThrow(actor, workspaceId, channelId);
-  if (!channel.isMember) throw new AppError("CONFLICT", "Join the channel to choose its notifications");
-  await updateNotifyLevel(await getDb(), channelId, actor.userId, level);
-  return { channelId, level };
+  if (!channel.isMember) throw notFollowing();
+  const row = await updateNotifyLevel(await getDb(), channelId, actor.userId, level);
+  if (!row) throw notFollowing(); // left the channel meanwhile
+  return { channelId, level: row.notifyLevel, lastReadAt: row.lastReadAt };
+}
+
+/** One's membership of a channel as the API shows it: 404 when one does not follow the channel. */
+export async function getMyChannelMembership(actor: Actor, workspaceId: string, channelId: string) {
+  const settings = await getMyChannelSettings(actor, workspaceId, channelId);
+  if (!settings) throw notFound("Channel membership");
+  return { channelId, userId: actor.userId, notifyLevel: settings.notifyLevel, lastReadAt: settings.lastReadAt };
+}
+
+/** setChannelNotifyLevel, answered as the membership (PUT …/membership). */
+export async function updateMyChannelMembership(
+  actor: Actor,
+  workspaceId: string,
+  channelId: string,
+  input: { notifyLevel: NotifyLevel },
+) {
+  const set = await setChannelNotifyLevel(actor, workspaceId, channelId, input.notifyLevel);
+  return { channelId, userId: actor.userId, notifyLevel: set.level, lastReadAt: set.lastReadAt };
 }
 
 /** "I have read this channel up to now": it leaves the catch-up list and the next digest. */

@@ -2,8 +2,10 @@ import { forgetActorsOf } from "@/lib/data/cache/actors";
 import { getDb } from "@/lib/data/db/client";
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { notFound } from "@/lib/errors";
+import type { PageQuery } from "@/lib/validation/common";
 import type { CreateTokenInput } from "@/lib/validation/tokens";
 import { atLeast, type Actor } from "../actor";
+import { decodeCursor, paginate, wholeList } from "../pagination";
 import { assertCanCreateToken, canRevokeToken, requireWorkspaceMember } from "../policy";
 import { generateApiToken } from "./token-format";
 import { transaction } from "@/lib/data/db/transaction";
@@ -36,10 +38,19 @@ export async function createApiToken(actor: Actor, workspaceId: string, input: C
   return { ...row, token };
 }
 
-/** One's own tokens; admins and owners see everyone's in the workspace. */
+/** One's own tokens, newest first; admins and owners see everyone's in the workspace. */
 export async function listApiTokensFor(actor: Actor, workspaceId: string) {
+  return (await listApiTokensPage(actor, workspaceId)).items;
+}
+
+/** listApiTokensFor a page at a time (the API); without `page`, all of them. */
+export async function listApiTokensPage(actor: Actor, workspaceId: string, page?: PageQuery) {
   const everyone = atLeast(requireWorkspaceMember(actor, workspaceId), "ADMIN");
-  return listApiTokens(await getDb(), workspaceId, everyone ? undefined : actor.userId);
+  const db = await getDb();
+  const owner = everyone ? undefined : actor.userId;
+  if (!page) return wholeList(await listApiTokens(db, workspaceId, owner));
+  const after = decodeCursor(page.cursor);
+  return paginate(page.limit, (take) => listApiTokens(db, workspaceId, owner, { take, after }));
 }
 
 export async function revokeToken(actor: Actor, workspaceId: string, tokenId: string) {

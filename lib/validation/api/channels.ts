@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workspaceParams } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { contract } from "../contract";
 import {
   addChannelMemberInput,
@@ -10,18 +10,26 @@ import {
   createChannelInput,
   updateChannelInput,
 } from "../channels";
+import {
+  catchUpResponse,
+  channelMembershipResponse,
+  channelReadResponse,
+  updateChannelMembershipInput,
+} from "../notifications";
 
 export const listChannelsContract = contract({
   operationId: "listChannels",
   method: "GET",
   path: "/workspaces/{workspaceId}/channels",
   tag: "Channels",
-  summary: "List the channels you can see",
+  summary: "List the channels you can see (active first, then archived; by name), each with your unread count",
   auth: { scope: "channels:read" },
   params: workspaceParams,
+  query: pageQuery,
   response: channelListResponse,
+  paginated: true,
   status: 200,
-  maxStatements: 3,
+  maxStatements: 4,
 });
 
 export const createChannelContract = contract({
@@ -93,4 +101,60 @@ export const removeChannelMemberContract = contract({
   response: z.null(),
   status: 204,
   maxStatements: 7,
+});
+
+export const getChannelMembershipContract = contract({
+  operationId: "getChannelMembership",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/channels/{channelId}/membership",
+  tag: "Channels",
+  summary: "Read your membership of a channel: notification level, last read (404 when you do not follow it)",
+  auth: { scope: "channels:read" },
+  params: channelParams,
+  response: channelMembershipResponse,
+  status: 200,
+  maxStatements: 3,
+});
+
+export const updateChannelMembershipContract = contract({
+  operationId: "updateChannelMembership",
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/channels/{channelId}/membership",
+  tag: "Channels",
+  summary: "Set your notification level in a channel you follow (join it first: 409 otherwise)",
+  auth: { scope: "channels:write" },
+  params: channelParams,
+  body: updateChannelMembershipInput,
+  response: channelMembershipResponse,
+  status: 200,
+  maxStatements: 3,
+  errors: ["CONFLICT"],
+});
+
+export const markChannelReadContract = contract({
+  operationId: "markChannelRead",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/channels/{channelId}/read",
+  tag: "Catch up",
+  summary: "Mark a channel read up to now: its posts leave Catch up and the digest. Reading needs only `posts:read`",
+  auth: { scope: "posts:read" },
+  params: channelParams,
+  response: channelReadResponse,
+  status: 200,
+  maxStatements: 3,
+});
+
+export const catchUpContract = contract({
+  operationId: "catchUp",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/catch-up",
+  tag: "Catch up",
+  summary:
+    "Unread posts by others in the channels you follow, by channel (the Catch up page; at most 100, newest first)",
+  auth: { scope: "posts:read" },
+  params: workspaceParams,
+  response: catchUpResponse,
+  status: 200,
+  // Followed channels with their workspace (3: Prisma reads each relation apart), the posts with their authors (2).
+  maxStatements: 6,
 });

@@ -4,6 +4,7 @@ import * as audit from "./audit";
 import * as channels from "./channels";
 import * as files from "./files";
 import * as invites from "./invites";
+import * as me from "./me";
 import * as members from "./members";
 import * as posts from "./posts";
 import * as reactions from "./reactions";
@@ -24,4 +25,5 @@ export const contracts = [
   ...Object.values(reactions),
   ...Object.values(webhooks),
   ...Object.values(audit),
+  ...Object.values(me),
 ];

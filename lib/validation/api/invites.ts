@@ -1,4 +1,4 @@
-import { workspaceParams } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { contract } from "../contract";
 import {
   acceptedInviteResponse,
@@ -14,10 +14,12 @@ export const listInvitesContract = contract({
   method: "GET",
   path: "/workspaces/{workspaceId}/invites",
   tag: "Invites",
-  summary: "List unanswered invites (admins)",
+  summary: "List unanswered invites, newest first (admins)",
   auth: { scope: "members:read" },
   params: workspaceParams,
+  query: pageQuery,
   response: inviteListResponse,
+  paginated: true,
   status: 200,
   maxStatements: 2,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workspaceParams } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { contract } from "../contract";
 import { memberListResponse, memberParams, memberResponse, updateMemberInput } from "../members";
 
@@ -8,10 +8,12 @@ export const listMembersContract = contract({
   method: "GET",
   path: "/workspaces/{workspaceId}/members",
   tag: "Members",
-  summary: "List members and their roles",
+  summary: "List members and their roles, by name",
   auth: { scope: "members:read" },
   params: workspaceParams,
+  query: pageQuery,
   response: memberListResponse,
+  paginated: true,
   status: 200,
   maxStatements: 3,
 });

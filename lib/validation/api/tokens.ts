@@ -1,5 +1,5 @@
 // API tokens: created, listed and revoked per workspace (the secret leaves once, in the create response).
-import { workspaceParams } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { contract } from "../contract";
 import { createdTokenResponse, createTokenInput, tokenListResponse, tokenParams, tokenResponse } from "../tokens";
 
@@ -8,10 +8,12 @@ export const listTokensContract = contract({
   method: "GET",
   path: "/workspaces/{workspaceId}/tokens",
   tag: "API tokens",
-  summary: "List API tokens (yours; admins see all)",
+  summary: "List API tokens, newest first (yours; admins see all)",
   auth: { scope: "admin" },
   params: workspaceParams,
+  query: pageQuery,
   response: tokenListResponse,
+  paginated: true,
   status: 200,
   maxStatements: 2,
 });

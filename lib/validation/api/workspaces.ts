@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workspaceParams } from "../common";
+import { pageQuery, workspaceParams } from "../common";
 import { contract } from "../contract";
 import { updateWorkspaceSecurityInput } from "../mfa";
 import { createWorkspaceInput, workspaceListResponse, workspaceResponse } from "../workspaces";
@@ -9,9 +9,11 @@ export const listWorkspacesContract = contract({
   method: "GET",
   path: "/workspaces",
   tag: "Workspaces",
-  summary: "List the workspaces you belong to (a token sees only its own)",
+  summary: "List the workspaces you belong to, by name (a token sees only its own)",
   auth: { scope: "workspace:read" },
+  query: pageQuery,
   response: workspaceListResponse,
+  paginated: true,
   status: 200,
   maxStatements: 3,
 });

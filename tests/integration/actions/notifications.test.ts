@@ -70,7 +70,7 @@ describe("notification actions", () => {
         form({ workspaceId: workspace.id, channelId: general.id, title: "News", body: "Fresh" }),
       ),
     );
-    const before = await catchUp(await actorOf(owner.id));
+    const before = await catchUp(await actorOf(owner.id), workspace.id);
     expect(
       before.channels.filter((c) => c.workspaceId === workspace.id).flatMap((c) => c.posts.map((p) => p.title)),
     ).toEqual(["News"]);
@@ -81,11 +81,15 @@ describe("notification actions", () => {
       "VALIDATION_FAILED",
     );
     expect(bad.fields?.channelIds).toBeDefined();
-    expect((await catchUp(await actorOf(owner.id))).channels.some((c) => c.workspaceId === workspace.id)).toBe(true);
+    expect(
+      (await catchUp(await actorOf(owner.id), workspace.id)).channels.some((c) => c.workspaceId === workspace.id),
+    ).toBe(true);
     expect(
       expectOk(await markCaughtUpAction(null, form({ workspaceId: workspace.id, channelIds: general.id }))),
     ).toEqual({ channels: 1 });
-    expect((await catchUp(await actorOf(owner.id))).channels.some((c) => c.workspaceId === workspace.id)).toBe(false);
+    expect(
+      (await catchUp(await actorOf(owner.id), workspace.id)).channels.some((c) => c.workspaceId === workspace.id),
+    ).toBe(false);
 
     await new Promise((r) => setTimeout(r, 5));
     useSessionCookie(writer.cookie);
@@ -96,7 +100,7 @@ describe("notification actions", () => {
       ),
     );
     expect(
-      (await catchUp(await actorOf(owner.id))).channels
+      (await catchUp(await actorOf(owner.id), workspace.id)).channels
         .find((c) => c.channelId === general.id)
         ?.posts.map((p) => p.title),
     ).toEqual(["Later"]);

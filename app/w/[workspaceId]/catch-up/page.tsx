@@ -13,10 +13,9 @@ export const metadata: Metadata = { title: "Catch up" };
 export default async function CatchUpPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
   const { actor, workspace } = await loadWorkspace(workspaceId);
-  const [unread, all] = await Promise.all([catchUp(actor), loadChannels(workspaceId)]);
+  const [unread, all] = await Promise.all([catchUp(actor, workspaceId), loadChannels(workspaceId)]);
   const kind = new Map(all.map((c) => [c.id, c.kind]));
-  const channels = unread.channels.filter((c) => c.workspaceId === workspaceId);
-  const total = channels.reduce((n, c) => n + c.posts.length, 0);
+  const { channels, total } = unread;
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 md:px-8">

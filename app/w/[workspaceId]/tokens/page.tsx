@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KeyIcon } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
@@ -32,6 +33,11 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
       <p className="mt-1 text-sm text-stone-600">
         Tokens let scripts and internal tools call the REST API as you, in {workspace.name} only, limited to the scopes
         you pick.
+      </p>
+      <p className="mt-1 text-sm">
+        <Link href="/docs/api" className="link">
+          API reference: every operation, its scope, pagination and error codes →
+        </Link>
       </p>
 
       <section className="card mt-6 p-5" aria-labelledby="new-token-heading">
