@@ -74,7 +74,7 @@ export const updatePostContract = contract({
   maxBodyBytes: 256 * 1024,
   response: postResponse,
   status: 200,
-  maxStatements: 6,
+  maxStatements: 7,
   errors: ["CONFLICT"],
 });
 
@@ -131,7 +131,7 @@ export const postHistoryContract = contract({
   params: postParams,
   response: revisionListResponse,
   status: 200,
-  maxStatements: 4,
+  maxStatements: 5,
 });
 
 export const restorePostContract = contract({
@@ -159,7 +159,7 @@ export const listDeletedPostsContract = contract({
   response: deletedPostListResponse,
   paginated: true,
   status: 200,
-  maxStatements: 3,
+  maxStatements: 6,
 });
 
 export const updateCommentContract = contract({
@@ -173,7 +173,7 @@ export const updateCommentContract = contract({
   body: createCommentInput,
   response: commentResponse,
   status: 200,
-  maxStatements: 6,
+  maxStatements: 9,
   errors: ["CONFLICT"],
 });
 
@@ -200,5 +200,5 @@ export const commentHistoryContract = contract({
   params: commentParams,
   response: revisionListResponse,
   status: 200,
-  maxStatements: 4,
+  maxStatements: 7,
 });
