@@ -13,10 +13,10 @@ export const outboxSelect = {
   createdAt: true,
 } as const;
 
-export function insertOutboxEvent(
-  tx: DbOrTx,
-  event: { name: string; data: Prisma.InputJsonValue; requestId?: string },
-) {
+/** An outbox row as a write inserts it (its id chosen by the caller when it goes into another write's statement). */
+export type OutboxInsert = { id?: string; name: string; data: Prisma.InputJsonValue; requestId?: string };
+
+export function insertOutboxEvent(tx: DbOrTx, event: OutboxInsert) {
   return tx.outboxEvent.create({ data: event, select: { id: true } });
 }
 
