@@ -13,6 +13,9 @@
 //   at c=1 on both, interleaved, and the ratio big ÷ small of the p50 and of the mean latency (goal ≤ 1.2);
 // - BENCH_EMBEDDED=1: a Tidings server on PGlite (PGLITE_DATA_DIR in a temporary directory, no DATABASE_URL), seeded
 //   with the same SQL, as one more arm of the read cases, and the ratio PGlite ÷ PostgreSQL of read req/s (goal ≥ 0.7).
+// BENCH_AB_DIR=<dir>: another checkout with its own production build (`npm run build` there), started on the same
+//   database as one more Tidings server; its arms ("…, other build") run interleaved beside this build's, for
+//   comparing two builds on a noisy machine.
 // BENCH_CPU_PROF=<dir>: the Tidings (PostgreSQL) server runs with node --cpu-prof, its profile written there on exit.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -35,6 +38,7 @@ const only = new Set((process.env.BENCH_CASES ?? "read,create").split(",").map((
 const postCount = Number(process.env.BENCH_POSTS ?? (scale ? 1000 : 200));
 const scalePosts = Number(process.env.BENCH_SCALE_POSTS ?? 100_000);
 const scaleComments = Number(process.env.BENCH_SCALE_COMMENTS ?? 1_000_000);
+const abDir = process.env.BENCH_AB_DIR ? path.resolve(process.env.BENCH_AB_DIR) : undefined;
 const cpuProfDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? (scale ? 1800 : 900));
 const secret = randomBytes(32).toString("hex");
@@ -81,9 +85,9 @@ function run(cmd, args, env = {}) {
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
-function start(name, args, env) {
+function start(name, args, env, cwd = root) {
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", ...env },
@@ -274,6 +278,7 @@ async function main() {
     bareNode: basePort + 2,
     tidingsBig: basePort + 3,
     tidingsEmbedded: basePort + 4,
+    tidingsOther: basePort + 5,
   };
   const profile = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
   const nextStart = (port) => [nextBin, "start", "--port", String(port)];
@@ -290,6 +295,14 @@ async function main() {
       PORT: String(ports.bareNode),
     }),
   };
+  if (abDir) {
+    servers.tidingsOther = start(
+      "tidings (other build)",
+      [path.join(abDir, "node_modules/next/dist/bin/next"), "start", "--port", String(ports.tidingsOther)],
+      { ...tidingsEnv(ports.tidingsOther), DATABASE_URL: dbUrl },
+      abDir,
+    );
+  }
   if (seeded.big) {
     servers.tidingsBig = start("tidings (big database)", nextStart(ports.tidingsBig), {
       ...tidingsEnv(ports.tidingsBig),
@@ -331,6 +344,11 @@ async function main() {
     },
     "bare node insert": { server: "bareNode", path: "/posts", method: "POST", headers: json, body: bareBody },
   };
+  if (abDir) {
+    for (const name of ["tidings token", "tidings cookie", "tidings create"]) {
+      arms[`${name}, other build`] = { ...arms[name], server: "tidingsOther" };
+    }
+  }
   if (seeded.big) {
     arms[`tidings token, ${postCount} posts`] = arms["tidings token"];
     arms[`tidings token, + ${scalePosts} posts elsewhere`] = {
@@ -347,6 +365,7 @@ async function main() {
     };
   }
   const readArms = ["tidings token", "tidings cookie", "bare next", "bare node"];
+  if (abDir) readArms.push("tidings token, other build", "tidings cookie, other build");
   if (seeded.embedded) readArms.push("tidings token, PGlite");
   const cases = [];
   if (only.has("read")) {
@@ -354,7 +373,9 @@ async function main() {
     cases.push({ name: "list 25 posts, c=16", connections: 16, arms: readArms });
   }
   if (only.has("create")) {
-    cases.push({ name: "create a post, c=1", connections: 1, arms: ["tidings create", "bare node insert"] });
+    const createArms = ["tidings create", "bare node insert"];
+    if (abDir) createArms.push("tidings create, other build");
+    cases.push({ name: "create a post, c=1", connections: 1, arms: createArms });
   }
   if (seeded.big) {
     cases.push({
