@@ -18,14 +18,15 @@ type Options = Parameters<Db["$transaction"]>[1] & {
 export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: Options): Promise<T> {
   const claim = currentIdempotencyClaim();
   const claiming = claim?.state === "pending" ? claim : undefined;
-  if (options?.singleWrite && !claiming) return fn(db);
+  const { singleWrite, ...txOptions } = options ?? {};
+  if (singleWrite && !claiming) return fn(db);
   const result = await db.$transaction(async (tx) => {
     if (claiming) {
       const { caller, key, fingerprint } = claiming;
       await insertIdempotencyKey(tx, { caller, key, fingerprint });
     }
     return fn(tx);
-  }, options);
+  }, txOptions);
   if (claiming) claiming.state = "committed";
   return result;
 }
