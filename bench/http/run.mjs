@@ -68,7 +68,11 @@ async function cleanup() {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  if (pgliteDir) {
+    // The embedded lock lives beside the directory (lib/data/db/embedded-lock.ts); a SIGTERMed server may leave it.
+    for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.lock.owner`])
+      rmSync(p, { recursive: true, force: true });
+  }
 }
 const deadline = setTimeout(async () => {
   console.error(`bench:http: over ${timeoutS}s, stopping`);
