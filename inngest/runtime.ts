@@ -25,6 +25,9 @@ export function embeddedExecutor(): EmbeddedExecutor {
     client: inngest,
     functions,
     handler: inngestHandler,
+    // In-process runs skip the HTTP form of the protocol (a Request, two HMACs, JSON both ways per call);
+    // /api/inngest still answers Inngest's signed calls through the handler.
+    direct: true,
     signingKey: env.INNGEST_SIGNING_KEY ?? embeddedSigningKey,
     onRunFailed: ({ fn, eventId, error }) =>
       log.error("background run failed after its retries", { fn, eventId, error }),

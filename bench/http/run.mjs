@@ -3,12 +3,24 @@
 // bare Next.js route + pg, node:http + pg), drives them with autocannon in interleaved rounds (arm order rotated
 // each round, so a noisy neighbour hits every arm alike), and prints medians of req/s, p50/p99, server CPU per
 // request (from /proc/<pid>/stat, the server's whole process tree), SQL statements per request and the ratios.
-// Bounded: BENCH_TIMEOUT_S (default 900) stops everything. Env: BENCH_POSTGRES_URL (admin URL, default
-// TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres), BENCH_ROUNDS (3), BENCH_DURATION_S (4),
-// BENCH_PORT (3300; uses three ports from it), BENCH_SKIP_BUILD=1 (reuse the last builds), BENCH_POSTS (200).
+// Bounded: BENCH_TIMEOUT_S (default 900, 1800 with BENCH_SCALE) stops everything. Env: BENCH_POSTGRES_URL (admin
+// URL, default TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres), BENCH_ROUNDS (3),
+// BENCH_DURATION_S (4), BENCH_PORT (3300; uses up to five ports from it), BENCH_SKIP_BUILD=1 (reuse the last
+// builds), BENCH_POSTS (200; 1000 with BENCH_SCALE), BENCH_CASES (read,create: which of the standard cases run).
+// Optional modes (each adds a Tidings server running the same build):
+// - BENCH_SCALE=1: a second PostgreSQL database seeded like the first plus BENCH_SCALE_POSTS (100000) posts and
+//   BENCH_SCALE_COMMENTS (1000000) comments in other channels (one INSERT…SELECT generate_series each); the same list
+//   at c=1 on both, interleaved, and the ratio big ÷ small of the p50 and of the mean latency (goal ≤ 1.2);
+// - BENCH_EMBEDDED=1: a Tidings server on PGlite (PGLITE_DATA_DIR in a temporary directory, no DATABASE_URL), seeded
+//   with the same SQL, as one more arm of the read cases, and the ratio PGlite ÷ PostgreSQL of read req/s (goal ≥ 0.7).
+// BENCH_AB_DIR=<dir>: another checkout with its own production build (`npm run build` there), started on the same
+//   database as one more Tidings server; its arms ("…, other build") run interleaved beside this build's, for
+//   comparing two builds on a noisy machine.
+// BENCH_CPU_PROF=<dir>: the Tidings (PostgreSQL) server runs with node --cpu-prof, its profile written there on exit.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -20,25 +32,47 @@ const adminUrl =
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const duration = Number(process.env.BENCH_DURATION_S ?? 4);
 const basePort = Number(process.env.BENCH_PORT ?? 3300);
-const postCount = Number(process.env.BENCH_POSTS ?? 200);
-const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 900);
+const scale = process.env.BENCH_SCALE === "1";
+const embeddedArm = process.env.BENCH_EMBEDDED === "1";
+const only = new Set((process.env.BENCH_CASES ?? "read,create").split(",").map((x) => x.trim()));
+const postCount = Number(process.env.BENCH_POSTS ?? (scale ? 1000 : 200));
+const scalePosts = Number(process.env.BENCH_SCALE_POSTS ?? 100_000);
+const scaleComments = Number(process.env.BENCH_SCALE_COMMENTS ?? 1_000_000);
+const abDir = process.env.BENCH_AB_DIR ? path.resolve(process.env.BENCH_AB_DIR) : undefined;
+const cpuProfDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? (scale ? 1800 : 900));
 const secret = randomBytes(32).toString("hex");
 const dbName = `tidings_bench_${randomBytes(5).toString("hex")}`;
 const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const bigDbName = `${dbName}_big`;
+const bigDbUrl = Object.assign(new URL(adminUrl), { pathname: `/${bigDbName}` }).toString();
+const pgliteDir = embeddedArm ? mkdtempSync(path.join(os.tmpdir(), "tidings-bench-pglite-")) : undefined;
 const children = [];
 const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim() || 100);
 const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 async function cleanup() {
+  const exited = children.map((c) =>
+    c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once("exit", resolve)),
+  );
   for (const c of children) {
     try {
       process.kill(-c.pid, "SIGTERM");
     } catch {}
   }
+  // A server writes its CPU profile as it exits: give it a few seconds.
+  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 10_000))]);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect().catch(() => {});
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  for (const name of [dbName, bigDbName]) {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  }
   await admin.end().catch(() => {});
+  if (pgliteDir) {
+    // The embedded lock lives beside the directory (lib/data/db/embedded-lock.ts); a SIGTERMed server may leave it.
+    for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.lock.owner`])
+      rmSync(p, { recursive: true, force: true });
+  }
 }
 const deadline = setTimeout(async () => {
   console.error(`bench:http: over ${timeoutS}s, stopping`);
@@ -55,9 +89,9 @@ function run(cmd, args, env = {}) {
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
-function start(name, args, env) {
+function start(name, args, env, cwd = root) {
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", ...env },
@@ -99,14 +133,19 @@ function cpuMs(rootPid) {
   return (total * 1000) / CLK_TCK;
 }
 
-async function seed() {
+async function createDatabase(name, url) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  run("npx", ["tsx", "scripts/db.ts", "deploy"], { DATABASE_URL: dbUrl, AUTH_SECRET: secret });
-  const db = new pg.Client({ connectionString: dbUrl });
-  await db.connect();
+  run("npx", ["tsx", "scripts/db.ts", "deploy"], { DATABASE_URL: url, AUTH_SECRET: secret });
+}
+
+/**
+ * One workspace, its owner, a channel with `postCount` posts (5 comments each), a token and a session, through
+ * `db.query(sql, params)` (a pg client or a PGlite instance: the same SQL on both).
+ */
+async function seedWorkspace(db) {
   const id = (p) => `${p}${randomBytes(8).toString("hex")}`;
   const [userId, workspaceId, channelId, tokenId] = [id("u"), id("w"), id("c"), id("t")];
   await db.query(
@@ -146,7 +185,6 @@ async function seed() {
     [sessionId, userId],
   );
   await db.query("ANALYZE");
-  await db.end();
   // A session cookie as Auth.js writes it (lib/auth/next-auth.ts: the claims in the encrypted JWT).
   const cookieName = "authjs.session-token";
   const jwt = await encode({
@@ -157,25 +195,101 @@ async function seed() {
   return { userId, workspaceId, channelId, token, cookie: `${cookieName}=${jwt}` };
 }
 
+/** The rest of a big installation, all outside the benched channel: 10 other channels, their posts and comments. */
+async function seedElsewhere(db, w) {
+  await db.query(
+    `INSERT INTO "Channel" ("id", "workspaceId", "name", "kind", "createdById")
+     SELECT 'oc' || g, $1, 'other-' || g, 'PUBLIC', $2 FROM generate_series(1, 10) g`,
+    [w.workspaceId, w.userId],
+  );
+  await db.query(
+    `INSERT INTO "Post" ("id", "workspaceId", "channelId", "authorId", "title", "body", "createdAt")
+     SELECT 'op' || g, $1, 'oc' || (1 + g % 10), $2, 'Other post ' || g, 'Elsewhere.', now() - make_interval(secs => g)
+     FROM generate_series(1, $3::int) g`,
+    [w.workspaceId, w.userId, scalePosts],
+  );
+  await db.query(
+    `INSERT INTO "Comment" ("id", "postId", "authorId", "body", "createdAt")
+     SELECT 'oq' || g, 'op' || (1 + g % $2::int), $1, 'A comment elsewhere', now() - make_interval(secs => g)
+     FROM generate_series(1, $3::int) g`,
+    [w.userId, scalePosts, scaleComments],
+  );
+  await db.query("ANALYZE");
+}
+
+async function withPg(url, fn) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    return await fn(db);
+  } finally {
+    await db.end();
+  }
+}
+
+async function seed() {
+  await createDatabase(dbName, dbUrl);
+  const seeded = { main: await withPg(dbUrl, seedWorkspace) };
+  if (scale) {
+    await createDatabase(bigDbName, bigDbUrl);
+    log(`seeding ${scalePosts} posts and ${scaleComments} comments in other channels…`);
+    const started = Date.now();
+    seeded.big = await withPg(bigDbUrl, async (db) => {
+      const w = await seedWorkspace(db);
+      await seedElsewhere(db, w);
+      return w;
+    });
+    log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  if (pgliteDir) {
+    // Migrated by the app's own migrator, then the same seed SQL through PGlite itself (the server is not up yet:
+    // PGlite is one process's database).
+    run("npx", ["tsx", "scripts/db.ts", "deploy"], { DATABASE_URL: "", PGLITE_DATA_DIR: pgliteDir });
+    const { PGlite } = await import("@electric-sql/pglite");
+    const lite = new PGlite(pgliteDir);
+    try {
+      seeded.embedded = await seedWorkspace(lite);
+    } finally {
+      await lite.close();
+    }
+  }
+  return seeded;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const tidingsEnv = (port) => ({
+  AUTH_SECRET: secret,
+  APP_URL: `http://127.0.0.1:${port}`,
+  RATE_LIMIT_API_PER_MINUTE: "100000",
+  LOG_LEVEL: "warn",
+  SERVER_TIMING: "on",
+});
+
 async function main() {
-  log(`database ${dbName}, ${postCount} posts, ${rounds} rounds × ${duration}s per arm and case`);
-  const w = await seed();
+  const modes = [scale && "scale", embeddedArm && "embedded"].filter(Boolean).join(", ") || "standard";
+  log(`database ${dbName}, ${postCount} posts, ${rounds} rounds × ${duration}s per arm and case, modes: ${modes}`);
+  const seeded = await seed();
+  const w = seeded.main;
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log("building Tidings and the bare Next.js app…");
     run("npm", ["run", "build"], { DATABASE_URL: dbUrl, AUTH_SECRET: secret });
     run(process.execPath, [nextBin, "build", "bench/http/bare-next"]);
   }
-  const ports = { tidings: basePort, bareNext: basePort + 1, bareNode: basePort + 2 };
+  const ports = {
+    tidings: basePort,
+    bareNext: basePort + 1,
+    bareNode: basePort + 2,
+    tidingsBig: basePort + 3,
+    tidingsEmbedded: basePort + 4,
+    tidingsOther: basePort + 5,
+  };
+  const profile = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
+  const nextStart = (port) => [nextBin, "start", "--port", String(port)];
   const servers = {
-    tidings: start("tidings", [nextBin, "start", "--port", String(ports.tidings)], {
+    tidings: start("tidings", [...profile, ...nextStart(ports.tidings)], {
+      ...tidingsEnv(ports.tidings),
       DATABASE_URL: dbUrl,
-      AUTH_SECRET: secret,
-      APP_URL: `http://127.0.0.1:${ports.tidings}`,
-      RATE_LIMIT_API_PER_MINUTE: "100000",
-      LOG_LEVEL: "warn",
-      SERVER_TIMING: "on",
     }),
     bareNext: start("bare-next", [nextBin, "start", "bench/http/bare-next", "--port", String(ports.bareNext)], {
       BENCH_DATABASE_URL: dbUrl,
@@ -185,7 +299,28 @@ async function main() {
       PORT: String(ports.bareNode),
     }),
   };
-  const apiList = `/api/v1/workspaces/${w.workspaceId}/channels/${w.channelId}/posts?limit=25`;
+  if (abDir) {
+    servers.tidingsOther = start(
+      "tidings (other build)",
+      [path.join(abDir, "node_modules/next/dist/bin/next"), "start", "--port", String(ports.tidingsOther)],
+      { ...tidingsEnv(ports.tidingsOther), DATABASE_URL: dbUrl },
+      abDir,
+    );
+  }
+  if (seeded.big) {
+    servers.tidingsBig = start("tidings (big database)", nextStart(ports.tidingsBig), {
+      ...tidingsEnv(ports.tidingsBig),
+      DATABASE_URL: bigDbUrl,
+    });
+  }
+  if (seeded.embedded) {
+    servers.tidingsEmbedded = start("tidings (PGlite)", nextStart(ports.tidingsEmbedded), {
+      ...tidingsEnv(ports.tidingsEmbedded),
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: pgliteDir,
+    });
+  }
+  const apiList = (x) => `/api/v1/workspaces/${x.workspaceId}/channels/${x.channelId}/posts?limit=25`;
   const bareList = `/posts?limit=25&channelId=${w.channelId}&workspaceId=${w.workspaceId}&userId=${w.userId}`;
   const postBody = JSON.stringify({
     title: "Benchmark post",
@@ -198,29 +333,67 @@ async function main() {
     authorId: w.userId,
   });
   const json = { "content-type": "application/json" };
+  const bearer = (x) => ({ authorization: `Bearer ${x.token}` });
   const arms = {
-    "tidings token": { server: "tidings", path: apiList, headers: { authorization: `Bearer ${w.token}` } },
-    "tidings cookie": { server: "tidings", path: apiList, headers: { cookie: w.cookie } },
+    "tidings token": { server: "tidings", path: apiList(w), headers: bearer(w) },
+    "tidings cookie": { server: "tidings", path: apiList(w), headers: { cookie: w.cookie } },
     "bare next": { server: "bareNext", path: bareList, headers: {} },
     "bare node": { server: "bareNode", path: bareList, headers: {} },
     "tidings create": {
       server: "tidings",
       path: `/api/v1/workspaces/${w.workspaceId}/channels/${w.channelId}/posts`,
       method: "POST",
-      headers: { authorization: `Bearer ${w.token}`, ...json },
+      headers: { ...bearer(w), ...json },
       body: postBody,
     },
     "bare node insert": { server: "bareNode", path: "/posts", method: "POST", headers: json, body: bareBody },
   };
-  const cases = [
-    { name: "list 25 posts, c=1", connections: 1, arms: ["tidings token", "tidings cookie", "bare next", "bare node"] },
-    {
-      name: "list 25 posts, c=16",
-      connections: 16,
-      arms: ["tidings token", "tidings cookie", "bare next", "bare node"],
-    },
-    { name: "create a post, c=1", connections: 1, arms: ["tidings create", "bare node insert"] },
-  ];
+  if (abDir) {
+    for (const name of ["tidings token", "tidings cookie", "tidings create"]) {
+      arms[`${name}, other build`] = { ...arms[name], server: "tidingsOther" };
+    }
+  }
+  if (seeded.big) {
+    arms[`tidings token, ${postCount} posts`] = arms["tidings token"];
+    arms[`tidings token, + ${scalePosts} posts elsewhere`] = {
+      server: "tidingsBig",
+      path: apiList(seeded.big),
+      headers: bearer(seeded.big),
+    };
+  }
+  if (seeded.embedded) {
+    arms["tidings token, PGlite"] = {
+      server: "tidingsEmbedded",
+      path: apiList(seeded.embedded),
+      headers: bearer(seeded.embedded),
+    };
+  }
+  const readArms = ["tidings token", "tidings cookie", "bare next", "bare node"];
+  if (abDir) readArms.push("tidings token, other build", "tidings cookie, other build");
+  if (seeded.embedded) readArms.push("tidings token, PGlite");
+  const cases = [];
+  if (only.has("read")) {
+    cases.push({ name: "list 25 posts, c=1", connections: 1, arms: readArms });
+    cases.push({ name: "list 25 posts, c=16", connections: 16, arms: readArms });
+  }
+  if (only.has("create")) {
+    const createArms = ["tidings create", "bare node insert"];
+    if (abDir) createArms.push("tidings create, other build");
+    cases.push({ name: "create a post, c=1", connections: 1, arms: createArms });
+  }
+  if (seeded.big) {
+    cases.push({
+      name: "list 25 posts at scale, c=1",
+      connections: 1,
+      arms: [`tidings token, ${postCount} posts`, `tidings token, + ${scalePosts} posts elsewhere`],
+    });
+  }
+  if (seeded.embedded && !only.has("read")) {
+    cases.push({ name: "list 25 posts, c=1", connections: 1, arms: ["tidings token", "tidings token, PGlite"] });
+    cases.push({ name: "list 25 posts, c=16", connections: 16, arms: ["tidings token", "tidings token, PGlite"] });
+  }
+  if (cases.length === 0) throw new Error(`BENCH_CASES=${[...only].join(",")}: no case to run (read, create)`);
+  const used = new Set(cases.flatMap((c) => c.arms));
   const url = (a) => `http://127.0.0.1:${ports[a.server]}${a.path}`;
   await Promise.all(
     Object.values(arms)
@@ -229,7 +402,8 @@ async function main() {
   );
   // Statements per request, from Tidings' Server-Timing header (the bare arms send one statement by construction).
   const statements = {};
-  for (const [name, a] of Object.entries(arms)) {
+  for (const name of used) {
+    const a = arms[name];
     // The third call's count: the first two warm the actor cache (a token's grant is stored from its second call).
     for (let i = 0; i < 3; i++) {
       const res = await fetch(url(a), { method: a.method ?? "GET", headers: a.headers, body: a.body });
@@ -267,6 +441,7 @@ async function main() {
           rps: ok / duration,
           p50: res.latency.p50,
           p99: res.latency.p99,
+          mean: (duration * 1000 * c.connections) / Math.max(1, ok),
           cpu: cpu / Math.max(1, ok),
         });
       }
@@ -277,21 +452,25 @@ async function main() {
     `\nMedians of ${rounds} interleaved rounds, ${duration}s each (${new Date().toISOString().slice(0, 10)}, node ${process.version})\n`,
   );
   const rows = [["case", "arm", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "SQL/req", "× bare next", "× bare node"]];
+  const medians = {};
   for (const c of cases) {
     const m = Object.fromEntries(
       c.arms.map((name) => {
         const rs = results[`${c.name}|${name}`];
+        const pick = (f) => median(rs.map(f));
         return [
           name,
           {
-            rps: median(rs.map((x) => x.rps)),
-            p50: median(rs.map((x) => x.p50)),
-            p99: median(rs.map((x) => x.p99)),
-            cpu: median(rs.map((x) => x.cpu)),
+            rps: pick((x) => x.rps),
+            p50: pick((x) => x.p50),
+            p99: pick((x) => x.p99),
+            mean: pick((x) => x.mean),
+            cpu: pick((x) => x.cpu),
           },
         ];
       }),
     );
+    medians[c.name] = m;
     const nextRps = m["bare next"]?.rps;
     const nodeRps = (m["bare node"] ?? m["bare node insert"])?.rps;
     for (const name of c.arms) {
@@ -311,6 +490,32 @@ async function main() {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log("| " + r.map((v, i) => v.padEnd(widths[i])).join(" | ") + " |");
+  const ratio = (a, b) => (a / b).toFixed(2);
+  const summary = [];
+  const create = medians["create a post, c=1"];
+  if (create) {
+    summary.push(
+      `create: Tidings ÷ node:http INSERT req/s = ${ratio(create["tidings create"].rps, create["bare node insert"].rps)} (goal ≥ 0.2); Tidings CPU ${create["tidings create"].cpu.toFixed(1)} ms per create`,
+    );
+  }
+  const big = medians["list 25 posts at scale, c=1"];
+  if (big) {
+    const [small, large] = [
+      big[`tidings token, ${postCount} posts`],
+      big[`tidings token, + ${scalePosts} posts elsewhere`],
+    ];
+    summary.push(
+      `scale: list at +${scalePosts} posts / +${scaleComments} comments elsewhere ÷ at ${postCount} posts: p50 ${ratio(large.p50, small.p50)}, mean latency ${ratio(large.mean, small.mean)} (goal ≤ 1.2)`,
+    );
+  }
+  if (seeded.embedded) {
+    const parts = ["list 25 posts, c=1", "list 25 posts, c=16"].map((name) => {
+      const m = medians[name];
+      return `${name.slice(-4)} ${ratio(m["tidings token, PGlite"].rps, m["tidings token"].rps)}`;
+    });
+    summary.push(`embedded: PGlite ÷ PostgreSQL read req/s (token): ${parts.join(", ")} (goal ≥ 0.7)`);
+  }
+  if (summary.length) console.log("\n" + summary.join("\n"));
 }
 
 main()

@@ -1,6 +1,9 @@
-// The embedded executor: drives the functions through the real serve() handler, over the protocol Inngest's own
-// executor speaks (signed POSTs, step memoization, one new step per call), so step ids, parallelism and retries
-// are the SDK's. It is deliberately small; what it does NOT do:
+// The embedded executor: drives the functions over the protocol Inngest's own executor speaks (step memoization,
+// one new step per call), so step ids, parallelism and retries are the SDK's. Each call goes either through the real
+// serve() handler (signed POSTs, as Inngest sends them) or, with `direct`, straight into the SDK's execution engine
+// for that function, which is what serve() runs after checking the signature: the same answers without a Request, two
+// HMACs and the JSON both ways per call (step data still takes a JSON round trip, as over the wire).
+// It is deliberately small; what it does NOT do:
 // - no distribution: runs live in this process's memory. Durability comes from the outbox, which marks a row
 //   sent only after its runs completed and re-delivers pending rows (start-up, sweep);
 // - no waitForEvent, invoke, concurrency keys, throttling, debouncing, cancellation or onFailure handlers;
@@ -26,6 +29,8 @@ export type ExecutorOptions = {
   functions: readonly InngestFunction.Any[];
   handler: Handler;
   signingKey: string;
+  /** Call the SDK's execution engine in-process instead of the serve() handler (see the top of this file). */
+  direct?: boolean;
   /** Delay before retry `attempt` (1-based) of a failed step or function. */
   backoffMs?: (attempt: number) => number;
   /** Longest step.sleep honoured; longer sleeps are cut short (runs do not survive restarts anyway). */
@@ -71,6 +76,68 @@ export function signRequest(body: unknown, signingKey: string, now = Date.now())
     .digest("hex")}`;
 }
 
+type CallBody = {
+  event: EmbeddedEvent;
+  events: EmbeddedEvent[];
+  steps: Record<string, MemoStep>;
+  version: 2;
+  ctx: { run_id: string; attempt: number; stack: { stack: string[]; current: number } };
+};
+
+/** What the SDK's execution engine answers (inngest/components/execution/engine.js), as serve() maps it to HTTP. */
+type ExecutionResult =
+  | { type: "function-resolved"; data: unknown }
+  | { type: "function-rejected"; error: unknown; retriable: boolean | string }
+  | { type: "step-ran"; step: Op; retriable?: boolean | string }
+  | { type: "steps-found"; steps: Op[] }
+  | { type: "step-not-found"; step: { id: string } }
+  | { type: "change-mode"; to: string };
+type Executable = {
+  createExecution(opts: { partialOptions: Record<string, unknown> }): { start(): Promise<ExecutionResult> };
+};
+
+/** A value as it would arrive over the wire: JSON, `undefined` as null. */
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
+
+/**
+ * One call into the function's execution engine with the options serve() would build from the same body
+ * (InngestCommHandler.runStep, inngest 4.24), answered as serve() would answer it: 200, 206 with ops, 400 or 500.
+ */
+async function callDirect(client: Inngest.Any, fn: InngestFunction.Any, body: CallBody, stepId: string) {
+  const { event, events, steps, ctx } = body;
+  const stepState = Object.fromEntries(
+    Object.entries(steps).map(([id, s]) => [id, s.type === "data" ? { id, data: s.data } : { id, error: s.error }]),
+  );
+  const engine = (fn as unknown as Executable).createExecution({
+    partialOptions: {
+      client,
+      runId: ctx.run_id,
+      stepMode: "async",
+      data: { event, events, runId: ctx.run_id, attempt: ctx.attempt },
+      stepState,
+      requestedRunStep: stepId === "step" ? undefined : stepId,
+      handlerKind: "main",
+      stepCompletionOrder: [...ctx.stack.stack],
+      reqArgs: [],
+      headers: {},
+      requestStartedAt: Date.now(),
+    },
+  });
+  const result = await engine.start();
+  switch (result.type) {
+    case "function-resolved":
+      return { status: 200, json: wire(result.data) };
+    case "function-rejected":
+      return { status: result.retriable ? 500 : 400, json: wire(result.error) };
+    case "step-ran":
+      return { status: 206, json: wire([result.step]) };
+    case "steps-found":
+      return { status: 206, json: wire(result.steps) };
+    default:
+      return { status: 500, json: wire({ error: `execution answered ${result.type}` }) };
+  }
+}
+
 export function createEmbeddedExecutor(options: ExecutorOptions) {
   const appId = options.client.id;
   const backoff = options.backoffMs ?? ((attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_000));
@@ -89,8 +156,9 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
 
   const triggersOf = (fn: InngestFunction.Any) => (fn.opts.triggers ?? []) as { event?: string; cron?: string }[];
 
-  async function call(fn: InngestFunction.Any, body: Record<string, unknown>, stepId = "step") {
+  async function call(fn: InngestFunction.Any, body: CallBody, stepId = "step") {
     if (stopped) throw new Error("embedded executor stopped");
+    if (options.direct) return callDirect(options.client, fn, body, stepId);
     const url = `http://embedded.invalid/api/inngest?fnId=${encodeURIComponent(fn.id(appId))}&stepId=${encodeURIComponent(stepId)}`;
     const req = new Request(url, {
       method: "POST",
@@ -111,7 +179,7 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
     const steps: Record<string, MemoStep> = {};
     const stack: string[] = [];
     const maxAttempts = ((fn.opts as { retries?: number }).retries ?? 3) + 1;
-    const body = (attempt: number) => ({
+    const body = (attempt: number): CallBody => ({
       event,
       events: [event],
       steps,

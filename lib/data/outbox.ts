@@ -13,33 +13,43 @@ export const outboxSelect = {
   createdAt: true,
 } as const;
 
-export function insertOutboxEvent(
-  tx: DbOrTx,
-  event: { name: string; data: Prisma.InputJsonValue; requestId?: string },
-) {
+/** An outbox row as a write inserts it (its id chosen by the caller when it goes into another write's statement). */
+export type OutboxInsert = { id?: string; name: string; data: Prisma.InputJsonValue; requestId?: string };
+
+export function insertOutboxEvent(tx: DbOrTx, event: OutboxInsert) {
   return tx.outboxEvent.create({ data: event, select: { id: true } });
 }
 
-/** Pending rows whose time has come, oldest first. */
-export function findDueOutboxEvents(db: DbOrTx, now: Date, limit: number) {
-  return db.outboxEvent.findMany({
-    where: { status: "PENDING", availableAt: { lte: now } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: outboxSelect,
-  });
-}
+export type ClaimedOutboxEvent = {
+  id: string;
+  name: string;
+  data: Prisma.JsonValue;
+  requestId: string | null;
+  attempts: number;
+  createdAt: Date;
+};
 
 /**
- * Leases a due row to one relay until `leaseUntil`: the conditional update succeeds for exactly one caller.
- * A relay that dies keeps nothing: the row simply becomes due again when the lease runs out.
+ * Finds the due rows (oldest first, at most `limit`) and leases them to this relay until `leaseUntil`, in one
+ * statement: rows another relay is claiming right now are skipped (SKIP LOCKED), and a row claimed a moment ago is
+ * no longer due, so each row goes to exactly one caller.
  */
-export async function claimOutboxEvent(db: DbOrTx, id: string, now: Date, leaseUntil: Date): Promise<boolean> {
-  const { count } = await db.outboxEvent.updateMany({
-    where: { id, status: "PENDING", availableAt: { lte: now } },
-    data: { availableAt: leaseUntil },
-  });
-  return count === 1;
+export async function claimDueOutboxEvents(
+  db: DbOrTx,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<ClaimedOutboxEvent[]> {
+  const rows = await db.$queryRaw<
+    ClaimedOutboxEvent[]
+  >`UPDATE "OutboxEvent" SET "availableAt" = ${leaseUntil}::timestamp(3)
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxEvent" WHERE "status" = 'PENDING' AND "availableAt" <= ${now}::timestamp(3)
+      ORDER BY "createdAt", "id" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    AND "status" = 'PENDING' AND "availableAt" <= ${now}::timestamp(3)
+    RETURNING "id", "name", "data", "requestId", "attempts", "createdAt"`;
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Makes every pending row due now (leases and backoffs alike). Returns how many rows were waiting. */
@@ -51,11 +61,10 @@ export async function makePendingOutboxEventsDue(db: DbOrTx, now: Date): Promise
   return count;
 }
 
-export function markOutboxEventSent(db: DbOrTx, id: string, sentAt: Date) {
-  return db.outboxEvent.updateMany({
-    where: { id, status: "PENDING" },
-    data: { status: "SENT", sentAt, lastError: null },
-  });
+/** In SQL: it runs once per delivered event, and a raw statement skips the ORM's query building. */
+export async function markOutboxEventSent(db: DbOrTx, id: string, sentAt: Date): Promise<void> {
+  await db.$executeRaw`UPDATE "OutboxEvent" SET "status" = 'SENT', "sentAt" = ${sentAt}::timestamp(3), "lastError" = NULL
+    WHERE "id" = ${id} AND "status" = 'PENDING'`;
 }
 
 export function markOutboxEventFailed(

@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { createId } from "@paralleldrive/cuid2";
 import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
+import type { OutboxInsert } from "./outbox";
 
 export type PostRow = {
   id: string;
@@ -31,17 +33,32 @@ const fromRaw = ({ authorName, authorHandle, ...p }: RawPost): PostRow => ({
   author: { id: p.authorId, name: authorName, handle: authorHandle },
 });
 
-/** Inserts the post and returns it with its author (a new post has no comments), in one statement. */
+/** The id of a post about to be inserted: chosen first, so the rows written with it can name it. */
+export const newPostId = (): string => createId();
+
+/**
+ * Inserts the post and returns it with its author (a new post has no comments), in one statement; with `event`, its
+ * outbox row too, in the same statement (a data-modifying WITH runs whether or not the query reads it).
+ */
 export async function insertPost(
   tx: DbOrTx,
-  data: { workspaceId: string; channelId: string; authorId: string; title: string; body: string },
+  data: { id: string; workspaceId: string; channelId: string; authorId: string; title: string; body: string },
+  event?: OutboxInsert,
 ): Promise<PostRow> {
+  const now = new Date(); // from here, not the database's clock: timestamp columns hold UTC whatever its time zone
+  const outbox = event
+    ? Prisma.sql`, o AS (
+        INSERT INTO "OutboxEvent" ("id", "name", "data", "requestId", "createdAt", "availableAt")
+        VALUES (${event.id ?? randomUUID()}, ${event.name}, ${JSON.stringify(event.data)}::jsonb,
+          ${event.requestId ?? null}, ${now}, ${now})
+      )`
+    : Prisma.empty;
   const rows = await tx.$queryRaw<RawPost[]>`WITH p AS (
       INSERT INTO "Post" ("id", "workspaceId", "channelId", "authorId", "title", "body", "createdAt")
-      VALUES (${createId()}, ${data.workspaceId}, ${data.channelId}, ${data.authorId}, ${data.title}, ${data.body},
-        ${new Date()})
+      VALUES (${data.id}, ${data.workspaceId}, ${data.channelId}, ${data.authorId}, ${data.title}, ${data.body},
+        ${now})
       RETURNING *
-    )
+    )${outbox}
     SELECT p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body", p."createdAt", p."editedAt",
       p."deletedAt", p."pinnedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"
     FROM p JOIN "User" u ON u."id" = p."authorId"`;

@@ -9,7 +9,6 @@ export type RelaySummary = {
   sent: number;
   retried: number;
   dead: number;
-  skipped: number;
   errors: { id: string; name: string; error: string; dead: boolean }[];
 };
 

@@ -2,8 +2,7 @@
 // SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
 import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import {
-  claimOutboxEvent,
-  findDueOutboxEvents,
+  claimDueOutboxEvents,
   makePendingOutboxEventsDue,
   markOutboxEventFailed,
   markOutboxEventSent,
@@ -28,14 +27,12 @@ export async function relayOutbox(
   const db = await getDb();
   const startedAt = now();
   await releaseLeasesIfAsked(db, startedAt);
-  const due = await findDueOutboxEvents(db, startedAt, options.limit ?? BATCH);
-  const summary: RelaySummary = { due: due.length, sent: 0, retried: 0, dead: 0, skipped: 0, errors: [] };
+  const leaseUntil = new Date(startedAt.getTime() + publisher.leaseMs);
+  // Found and leased in one statement; rows another relay holds are not returned at all.
+  const due = await claimDueOutboxEvents(db, startedAt, leaseUntil, options.limit ?? BATCH);
+  const summary: RelaySummary = { due: due.length, sent: 0, retried: 0, dead: 0, errors: [] };
   await Promise.all(
     due.map(async (row) => {
-      if (!(await claimOutboxEvent(db, row.id, startedAt, new Date(startedAt.getTime() + publisher.leaseMs)))) {
-        summary.skipped++;
-        return;
-      }
       try {
         if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);
         await publisher.publish({ id: row.id, name: row.name, data: row.data, requestId: row.requestId });
@@ -117,7 +114,6 @@ export function kickOutboxRelay(): Promise<void> {
               sent: 0,
               retried: 0,
               dead: 0,
-              skipped: 0,
               errors: [{ id: "-", name: "relay", error: describe(error), dead: false }],
             });
             return false;

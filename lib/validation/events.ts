@@ -2,6 +2,12 @@
 // No transforms here: inngest/events.ts hands these schemas to the Inngest SDK, which validates on send and receive.
 import { z } from "zod";
 
+/**
+ * How many mentions the write stored with itself (mentions are only ever stored by the write that makes them), so
+ * the mention emails need no lookup when there are none. Absent in events recorded before it existed: look them up.
+ */
+const mentionCount = z.number().int().nonnegative().optional();
+
 export const eventSchemas = {
   "user/signed-up": z.object({ userId: z.string(), email: z.string() }),
   /** Someone signed up with an address that has an account: its owner is told (the form answers as for a new one). */
@@ -32,12 +38,14 @@ export const eventSchemas = {
     channelId: z.string(),
     postId: z.string(),
     authorId: z.string(),
+    mentions: mentionCount,
   }),
   "comment/created": z.object({
     workspaceId: z.string(),
     postId: z.string(),
     commentId: z.string(),
     authorId: z.string(),
+    mentions: mentionCount,
   }),
   "file/uploaded": z.object({ attachmentId: z.string(), workspaceId: z.string() }),
   "post/updated": z.object({ workspaceId: z.string(), channelId: z.string(), postId: z.string() }),

@@ -13,7 +13,7 @@ import { createUser, createWorkspaceWithOwner, memberOf } from "../factories";
 const mentionMails = async (email: string) =>
   (await listMailTo(await getDb(), email)).filter((m) => m.subject.includes("mentioned you"));
 
-async function runNotify(name: "post/created" | "comment/created", data: Record<string, string>) {
+async function runNotify(name: "post/created" | "comment/created", data: Record<string, string | number>) {
   const t = new InngestTestEngine({ function: notifyMentionsFn, events: [{ name, data, id: `evt-${Math.random()}` }] });
   const { result, error } = (await t.execute()) as { result: { mentions: number; emailed: number }; error?: unknown };
   expect(error).toBeUndefined();
@@ -100,5 +100,36 @@ describe("mentions", () => {
     expect(result).toEqual({ mentions: 1, emailed: 1 });
     expect(await mentionMails(insider.user.email)).toHaveLength(1);
     expect(await mentionMails(other.user.email)).toHaveLength(0);
+  });
+
+  it("the outbox row of a post says how many mentions it stored: none → the emails' run looks nothing up", async () => {
+    const { cookie, workspace, general } = await createWorkspaceWithOwner();
+    const ada = await memberOf(workspace.id, "MEMBER");
+    const posts = `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`;
+    const plain = await api("POST", posts, { cookie, body: { title: "Plain", body: "no one named" } });
+    const named = await api("POST", posts, { cookie, body: { title: "Named", body: `hi @${ada.user.handle}` } });
+    expect([plain.status, named.status]).toEqual([201, 201]);
+    const db = await getDb();
+    const eventOf = async (postId: string) => {
+      const rows = await db.outboxEvent.findMany({ where: { name: "post/created" } });
+      const row = rows.find((r) => (r.data as { postId?: string }).postId === postId);
+      expect(row).toBeDefined(); // written with the post, in the same statement
+      return row!.data as Record<string, string | number>;
+    };
+    const plainEvent = await eventOf(plain.json.data.id);
+    const namedEvent = await eventOf(named.json.data.id);
+    expect(plainEvent.mentions).toBe(0);
+    expect(namedEvent.mentions).toBe(1);
+
+    // The recorded payloads, as the function receives them: no lookup for the plain post, an email for the other.
+    const t = new InngestTestEngine({
+      function: notifyMentionsFn,
+      events: [{ name: "post/created", data: plainEvent, id: `evt-${Math.random()}` }],
+    });
+    const run = (await t.execute()) as { result: unknown; ctx: { step: { run: { mock: { calls: unknown[] } } } } };
+    expect(run.result).toEqual({ mentions: 0, emailed: 0 });
+    expect(run.ctx.step.run.mock.calls).toHaveLength(0);
+    expect(await runNotify("post/created", namedEvent)).toEqual({ mentions: 1, emailed: 1 });
+    expect(await mentionMails(ada.user.email)).toHaveLength(1);
   });
 });

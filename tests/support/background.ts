@@ -1,5 +1,5 @@
-// Drives the background work in integration tests: the real functions through the real serve() handler, in this
-// process (the embedded executor), with fast retries; `drain()` relays the outbox and waits for every run.
+// Drives the background work in integration tests: the real functions through the SDK's execution engine, in this
+// process (the embedded executor, as the app runs it), with fast retries; `drain()` relays the outbox and waits for every run.
 import { embeddedSigningKey, inngest } from "@/inngest/client";
 import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
@@ -12,6 +12,7 @@ export function testExecutor(): EmbeddedExecutor {
     client: inngest,
     functions,
     handler: inngestHandler,
+    direct: true, // as the app runs them (inngest/runtime.ts)
     signingKey: embeddedSigningKey,
     backoffMs: () => 5,
   });

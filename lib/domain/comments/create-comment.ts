@@ -19,7 +19,7 @@ export async function createComment(
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanCommentInChannel(actor, channel);
     const comment = await insertComment(tx, { postId, authorId: actor.userId, body: input.body });
-    await recordMentions(tx, {
+    const mentioned = await recordMentions(tx, {
       workspaceId,
       channel,
       postId,
@@ -31,7 +31,13 @@ export async function createComment(
       const { attachFiles } = await import("../files/attach"); // brings sharp: only when there are files
       await attachFiles(actor, workspaceId, postId, { fileIds: input.fileIds, commentId: comment.id }, tx);
     }
-    await recordEvent(tx, "comment/created", { workspaceId, postId, commentId: comment.id, authorId: actor.userId });
+    await recordEvent(tx, "comment/created", {
+      workspaceId,
+      postId,
+      commentId: comment.id,
+      authorId: actor.userId,
+      mentions: mentioned.length,
+    });
     return comment;
   });
 }

@@ -1,15 +1,20 @@
 import { getDb } from "@/lib/data/db/client";
-import { insertPost } from "@/lib/data/posts";
+import { insertPost, newPostId } from "@/lib/data/posts";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
 import { getChannelOrThrow } from "../channels/get-channel";
-import { recordEvent } from "@/lib/outbox/record";
-import { recordMentions } from "../mentions/record-mentions";
+import { outboxRow } from "@/lib/outbox/record";
+import { findMentionRecipients, storeMentions } from "../mentions/record-mentions";
+import { parseMentions } from "../mentions/parse-mentions";
 import { assertCanPostToChannel } from "../policy";
 import { presentPost } from "./present";
 import { transaction } from "@/lib/data/db/transaction";
 
-/** `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post. */
+/**
+ * `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post.
+ * A plain post (no mention, no file) is two statements and no BEGIN/COMMIT: the channel (who may post there), then
+ * the post with its outbox row in one statement.
+ */
 export async function createPost(
   actor: Actor,
   workspaceId: string,
@@ -17,30 +22,31 @@ export async function createPost(
   input: CreatePostInput & { fileIds?: string[] },
 ) {
   const db = await getDb();
-  return transaction(db, async (tx) => {
-    const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
-    assertCanPostToChannel(actor, channel);
-    const post = await insertPost(tx, {
-      workspaceId,
-      channelId,
-      authorId: actor.userId,
-      title: input.title,
-      body: input.body,
-    });
-    await recordMentions(tx, {
-      workspaceId,
-      channel,
-      postId: post.id,
-      commentId: null,
-      authorId: actor.userId,
-      text: `${input.title}\n${input.body}`,
-    });
-    if (input.fileIds?.length) {
-      // Loaded only when needed: the files code brings sharp with it, which a plain post has no use for.
-      const { attachFiles } = await import("../files/attach");
-      await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
-    }
-    await recordEvent(tx, "post/created", { workspaceId, channelId, postId: post.id, authorId: actor.userId });
-    return presentPost(post);
-  });
+  const text = `${input.title}\n${input.body}`;
+  const singleWrite = !input.fileIds?.length && parseMentions(text).length === 0;
+  return transaction(
+    db,
+    async (tx) => {
+      const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
+      assertCanPostToChannel(actor, channel);
+      const authorId = actor.userId;
+      // Who is mentioned is known before the post exists, so the event can say how many emails may follow.
+      const mentioned = await findMentionRecipients(tx, { workspaceId, channel, authorId, text });
+      const postId = newPostId();
+      const event = outboxRow("post/created", { workspaceId, channelId, postId, authorId, mentions: mentioned.length });
+      const post = await insertPost(
+        tx,
+        { id: postId, workspaceId, channelId, authorId, title: input.title, body: input.body },
+        event,
+      );
+      await storeMentions(tx, mentioned, { workspaceId, postId, commentId: null, authorId });
+      if (input.fileIds?.length) {
+        // Loaded only when needed: the files code brings sharp with it, which a plain post has no use for.
+        const { attachFiles } = await import("../files/attach");
+        await attachFiles(actor, workspaceId, post.id, { fileIds: input.fileIds }, tx);
+      }
+      return presentPost(post);
+    },
+    { singleWrite },
+  );
 }
