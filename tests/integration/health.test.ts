@@ -90,6 +90,7 @@ describe("GET /api/health", () => {
         code: "UNAVAILABLE",
         message: "The database is not answering",
         details: { database: { ok: false }, retryAfterSeconds: 5 },
+        docs: expect.stringMatching(/\/docs\/api#error-unavailable$/),
       },
     });
     expect(anonymous.headers.get("retry-after")).toBe("5");

@@ -65,12 +65,14 @@ export async function restorePost(actor: Actor, workspaceId: string, postId: str
   const db = await getDb();
   return transaction(db, async (tx) => {
     const post = await findPost(tx, postId);
-    if (!post || post.workspaceId !== workspaceId || !post.deletedAt || post.deletedAt < restorableSince(new Date()))
-      throw notFound("Deleted post");
+    if (!post || post.workspaceId !== workspaceId || (post.deletedAt && post.deletedAt < restorableSince(new Date())))
+      throw notFound("Post");
     // Its channel must still be one the admin can see (an admin sees every channel but a private one they left).
     await getChannelOrThrow(actor, workspaceId, post.channelId, tx).catch(() => {
-      throw notFound("Deleted post");
+      throw notFound("Post");
     });
+    // Restoring is idempotent: a post that is not deleted (restored already, by a retry or another admin) is answered.
+    if (!post.deletedAt) return presentPost(post);
     return presentPost(await updatePost(tx, postId, { deletedAt: null, deletedById: null }));
   });
 }

@@ -139,7 +139,7 @@ export const restorePostContract = contract({
   method: "POST",
   path: "/workspaces/{workspaceId}/posts/{postId}/restore",
   tag: "Posts",
-  summary: "Restore a post deleted in the last 30 days (admins and owners)",
+  summary: "Restore a post deleted in the last 30 days (admins and owners); a live post is answered as it is",
   auth: { scope: "posts:write" },
   params: postParams,
   response: postResponse,
