@@ -1,7 +1,8 @@
 "use client";
 // Reactions under a post or comment: each emoji a toggle button (aria-pressed; its accessible name says who reacted),
 // and "Add reaction", a disclosure with the usual few and a field for any other emoji. Plain forms underneath.
-import { ActionForm, FormError, SubmitButton } from "./action-form";
+import { useRef } from "react";
+import { ActionForm, Field, FormError, SubmitButton } from "./action-form";
 import type { ActionState } from "@/lib/http/action";
 
 type Reaction = {
@@ -35,6 +36,11 @@ export function Reactions({
   /** What is reacted to, for screen readers: "the post", "Ada's comment". */
   label: string;
 }) {
+  const picker = useRef<HTMLDetailsElement>(null);
+  // A reaction added from the picker closes it, as a menu would.
+  const close = () => {
+    if (picker.current) picker.current.open = false;
+  };
   if (!canReact && reactions.length === 0) return null;
   return (
     <div className="mt-3 flex flex-wrap items-start gap-1.5" role="group" aria-label={`Reactions to ${label}`}>
@@ -76,13 +82,18 @@ export function Reactions({
         ),
       )}
       {canReact && (
-        <details className="group relative">
+        <details ref={picker} className="group relative">
           <summary className="inline-flex cursor-pointer list-none items-center rounded-full border border-dashed border-stone-300 px-2 py-0.5 text-sm text-stone-600 hover:border-stone-400">
             <span aria-hidden>☺+</span>
             <span className="sr-only">Add a reaction to {label}</span>
           </summary>
           <div className="absolute z-20 mt-1 w-64 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
-            <ActionForm action={action} hidden={{ ...hidden, reacted: "true" }} className="flex flex-wrap gap-1">
+            <ActionForm
+              action={action}
+              hidden={{ ...hidden, reacted: "true" }}
+              className="flex flex-wrap gap-1"
+              onSuccess={close}
+            >
               {defaults.map((e) => (
                 <SubmitButton
                   key={e}
@@ -98,22 +109,19 @@ export function Reactions({
             <ActionForm
               action={action}
               hidden={{ ...hidden, reacted: "true" }}
-              className="mt-2 flex gap-1"
+              className="mt-2 flex items-end gap-1"
               resetOnSuccess
+              onSuccess={close}
             >
-              <label className="sr-only" htmlFor={`emoji-${hidden.commentId || hidden.postId}`}>
-                Any emoji
-              </label>
-              <input
-                id={`emoji-${hidden.commentId || hidden.postId}`}
+              <Field
                 name="emoji"
-                className="input w-full py-1 text-sm"
-                placeholder="Any emoji"
+                label="Any emoji"
+                placeholder="🙂"
                 maxLength={32}
                 required
+                className="min-w-0 flex-1"
               />
               <SubmitButton className="btn-secondary px-2 py-1 text-sm">React</SubmitButton>
-              <FormError className="w-full text-xs" />
             </ActionForm>
           </div>
         </details>

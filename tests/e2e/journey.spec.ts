@@ -90,7 +90,7 @@ test("sign up → workspace → channel → post → comment → reload; another
 
   // The author edits the post: it is marked edited.
   await page.goto(postUrl);
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await page.getByLabel("Title").fill("First run of the engine (revised)");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "First run of the engine (revised)" })).toBeVisible();

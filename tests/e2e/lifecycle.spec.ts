@@ -16,6 +16,7 @@ test("edit and delete a comment, see a post's history, restore a deleted post", 
   await page.getByLabel("Body").fill("Monday at nine.");
   await page.getByLabel("Body").press("Control+Enter");
   await page.getByRole("link", { name: "FORTRAN class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "FORTRAN class" })).toBeVisible();
   const postUrl = page.url();
 
   // A comment, edited: marked, with its history.
