@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import { olderThan } from "./page";
 import type { ChannelKind } from "./generated/prisma/enums";
 
 /** A person's notifications in these workspaces, newest first: at most `limit`, older than `after` when given. */
@@ -14,9 +15,7 @@ export function listNotifications(
     where: {
       userId,
       workspaceId: { in: workspaceIds },
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+      ...olderThan(after),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,

@@ -1,6 +1,7 @@
 // Webhook endpoints, deliveries and attempts: queries only (lib/domain/webhooks decides).
 import "server-only";
 import type { DbOrTx } from "./db/client";
+import { olderThan } from "./page";
 import type { Prisma } from "./generated/prisma/client";
 import type { WebhookDeliveryStatus } from "./generated/prisma/enums";
 
@@ -59,9 +60,7 @@ export function listWebhookEndpoints(
   return db.webhookEndpoint.findMany({
     where: {
       workspaceId,
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+      ...olderThan(after),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
@@ -232,9 +231,7 @@ export function listWebhookDeliveries(
   return db.webhookDelivery.findMany({
     where: {
       endpointId,
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+      ...olderThan(after),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
