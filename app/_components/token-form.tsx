@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { SecretShownOnce } from "./secret-shown-once";
 import { ActionForm, Field, FormError, SubmitButton, useFieldError } from "./action-form";
 import type { ActionState } from "@/lib/http/action";
 
@@ -95,43 +96,20 @@ function ScopeBoxes({ scopes }: { scopes: readonly string[] }) {
 }
 
 function NewSecret({ created, onDone }: { created: Created; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
   return (
-    <div role="status" className="rounded-lg border border-accent-600/40 bg-accent-50 p-4">
-      <p className="font-medium text-accent-800">
-        Token “{created.name}” created. Copy it now: it will not be shown again.
-      </p>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="new-token" className="sr-only">
-          New token secret
-        </label>
-        <input
-          id="new-token"
-          readOnly
-          value={created.token}
-          onFocus={(e) => e.currentTarget.select()}
-          className="input font-mono text-xs"
-          data-testid="new-token"
-        />
-        <button type="button" className="btn-primary" onClick={() => void copy()}>
-          {copied ? "Copied" : "Copy"}
-        </button>
-        <button type="button" className="btn-ghost" onClick={onDone}>
-          Done
-        </button>
-      </div>
-      <p className="mt-2 text-xs text-stone-600">
-        Use it as <code className="font-mono">Authorization: Bearer {created.token.slice(0, 10)}…</code> against{" "}
-        <code className="font-mono">/api/v1</code>.
-      </p>
-    </div>
+    <SecretShownOnce
+      message={<>Token “{created.name}” created. Copy it now: it will not be shown again.</>}
+      inputId="new-token"
+      label="New token secret"
+      secret={created.token}
+      testId="new-token"
+      onDone={onDone}
+      usage={
+        <>
+          Use it as <code className="font-mono">Authorization: Bearer {created.token.slice(0, 10)}…</code> against{" "}
+          <code className="font-mono">/api/v1</code>.
+        </>
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // Registering a webhook endpoint, and rotating its secret: both show the signing secret once, with a copy button.
 import { useState } from "react";
+import { SecretShownOnce } from "./secret-shown-once";
 import { ActionForm, Field, FormError, SubmitButton, useFieldError } from "./action-form";
 import type { ActionState } from "@/lib/http/action";
 
@@ -113,44 +114,25 @@ export function RotateSecret({
 }
 
 function NewSecret({ shown, what, onDone }: { shown: WithSecret; what: "created" | "rotated"; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(shown.secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
-  const inputId = `secret-${shown.id}`;
   return (
-    <div role="status" className="w-full rounded-lg border border-accent-600/40 bg-accent-50 p-4 text-left">
-      <p className="font-medium text-accent-800">
-        {what === "created" ? "Endpoint added." : "New secret made; the previous one still signs for 24 hours."} Copy
-        the signing secret now: it will not be shown again.
-      </p>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-        <label htmlFor={inputId} className="sr-only">
-          Signing secret for {shown.url}
-        </label>
-        <input
-          id={inputId}
-          readOnly
-          value={shown.secret}
-          onFocus={(e) => e.currentTarget.select()}
-          className="input font-mono text-xs"
-          data-testid="webhook-secret"
-        />
-        <button type="button" className="btn-primary" onClick={() => void copy()}>
-          {copied ? "Copied" : "Copy"}
-        </button>
-        <button type="button" className="btn-ghost" onClick={onDone}>
-          Done
-        </button>
-      </div>
-      <p className="mt-2 text-xs text-stone-600">
-        Verify each request with the <code className="font-mono">standardwebhooks</code> package and this secret.
-      </p>
-    </div>
+    <SecretShownOnce
+      className="w-full text-left"
+      message={
+        <>
+          {what === "created" ? "Endpoint added." : "New secret made; the previous one still signs for 24 hours."} Copy
+          the signing secret now: it will not be shown again.
+        </>
+      }
+      inputId={`secret-${shown.id}`}
+      label={`Signing secret for ${shown.url}`}
+      secret={shown.secret}
+      testId="webhook-secret"
+      onDone={onDone}
+      usage={
+        <>
+          Verify each request with the <code className="font-mono">standardwebhooks</code> package and this secret.
+        </>
+      }
+    />
   );
 }
