@@ -112,6 +112,12 @@ export const InboxIcon = ({ className }: P) => (
   </svg>
 );
 
+export const CatchUpIcon = ({ className }: P) => (
+  <svg {...base(className)}>
+    <path d="M4 6h10M4 12h10M4 18h7M18 5v6l3 2" />
+  </svg>
+);
+
 export function ChannelIcon({
   kind,
   archived,

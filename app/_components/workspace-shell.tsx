@@ -8,6 +8,7 @@ import { Avatar } from "./avatar";
 import {
   AuditIcon,
   BellIcon,
+  CatchUpIcon,
   ChannelIcon,
   ChevronIcon,
   GearIcon,
@@ -27,6 +28,7 @@ import type { ActionState } from "@/lib/http/action";
 import { SignOutButton } from "./sign-out-button";
 import { LiveRefresh } from "./live-refresh";
 import { SearchBox } from "./search-box";
+import { SimpleAction } from "./simple-action";
 
 export type ShellChannel = {
   id: string;
@@ -34,6 +36,9 @@ export type ShellChannel = {
   kind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
   archived: boolean;
   isMember: boolean;
+  /** Posts by others since the reader last opened the channel, and mentions of them among those (0: not following). */
+  unread: number;
+  mentions: number;
 };
 
 type Props = {
@@ -42,6 +47,9 @@ type Props = {
   channels: ShellChannel[];
   me: { name: string; handle: string; email: string; emailVerified: boolean };
   unread: number;
+  /** Posts in the reader's Inbox. */
+  inbox: number;
+  markAllRead: (prev: ActionState<{ channels: number }>, form: FormData) => Promise<ActionState<{ channels: number }>>;
   resendVerification: (
     prev: ActionState<{ alreadyVerified: boolean }>,
     form: FormData,
@@ -57,6 +65,8 @@ export function WorkspaceShell({
   channels,
   me,
   unread,
+  inbox,
+  markAllRead,
   resendVerification,
   show,
   signOut,
@@ -121,23 +131,25 @@ export function WorkspaceShell({
         </div>
         <nav aria-label="Channels" className="mt-4 flex-1 overflow-y-auto px-2 pb-4">
           <ul className="mb-4 space-y-0.5">
+            <NavItem href={`/w/${workspace.id}/inbox`} active={pathname === `/w/${workspace.id}/inbox`}>
+              <InboxIcon /> <span className="flex-1">Inbox</span>
+              <CountBadge count={inbox} label="in your inbox" testId="inbox-count" />
+            </NavItem>
             <NavItem href={`/w/${workspace.id}/catch-up`} active={pathname === `/w/${workspace.id}/catch-up`}>
-              <InboxIcon /> Catch up
+              <CatchUpIcon /> Catch up
             </NavItem>
             <NavItem href={`/w/${workspace.id}/notifications`} active={pathname === `/w/${workspace.id}/notifications`}>
               <BellIcon /> <span className="flex-1">Notifications</span>
-              {unread > 0 && (
-                <span
-                  className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white"
-                  data-testid="unread-count"
-                >
-                  {unread > 99 ? "99+" : unread}
-                  <span className="sr-only"> unread</span>
-                </span>
-              )}
+              <CountBadge count={unread} label="unread" testId="unread-count" />
             </NavItem>
           </ul>
-          <ChannelList workspaceId={workspace.id} channels={channels} pathname={pathname} canCreate={show.newChannel} />
+          <ChannelList
+            workspaceId={workspace.id}
+            channels={channels}
+            pathname={pathname}
+            canCreate={show.newChannel}
+            markAllRead={markAllRead}
+          />
           <ul className="mt-6 space-y-0.5 border-t border-stone-200 pt-4">
             {show.members && (
               <NavItem href={`/w/${workspace.id}/members`} active={pathname === `/w/${workspace.id}/members`}>
@@ -219,11 +231,13 @@ function ChannelList({
   channels,
   pathname,
   canCreate,
+  markAllRead,
 }: {
   workspaceId: string;
   channels: ShellChannel[];
   pathname: string;
   canCreate: boolean;
+  markAllRead: Props["markAllRead"];
 }) {
   const active = channels.filter((c) => !c.archived);
   const archived = channels.filter((c) => c.archived);
@@ -231,8 +245,17 @@ function ChannelList({
   const isActive = (c: ShellChannel) => pathname === href(c) || pathname.startsWith(`${href(c)}/`);
   return (
     <>
-      <div className="flex items-center justify-between px-2 pb-1">
-        <h2 className="text-xs font-medium tracking-wide text-stone-600 uppercase">Channels</h2>
+      <div className="flex items-center gap-1 px-2 pb-1">
+        <h2 className="flex-1 text-xs font-medium tracking-wide text-stone-600 uppercase">Channels</h2>
+        {active.some((c) => c.unread > 0 || c.mentions > 0) && (
+          <SimpleAction
+            action={markAllRead}
+            hidden={{ workspaceId }}
+            label="Mark all read"
+            pendingText="Marking…"
+            className="btn-ghost px-1.5 py-0.5 text-xs"
+          />
+        )}
         {canCreate && (
           <Link href={`/w/${workspaceId}/channels/new`} className="btn-ghost px-1.5 py-1" title="New channel">
             <PlusIcon />
@@ -247,11 +270,29 @@ function ChannelList({
           {active.map((c) => (
             <NavItem key={c.id} href={href(c)} active={isActive(c)} muted={!c.isMember}>
               <ChannelIcon kind={c.kind} className="size-4 shrink-0 opacity-70" />
-              <span className="truncate">{c.name}</span>
+              <span className={`flex-1 truncate ${c.unread > 0 ? "font-semibold text-stone-900" : ""}`}>{c.name}</span>
               <span className="sr-only">
                 ({kindLabel[c.kind]}
                 {c.isMember ? "" : ", not joined"})
               </span>
+              {c.mentions > 0 && (
+                <span
+                  className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white"
+                  data-testid="channel-mentions"
+                >
+                  @{c.mentions > 99 ? "99+" : c.mentions}
+                  <span className="sr-only"> {c.mentions === 1 ? "mention" : "mentions"}</span>
+                </span>
+              )}
+              {c.unread > 0 && (
+                <span
+                  className="rounded-full bg-stone-300 px-1.5 text-xs leading-5 font-semibold text-stone-800"
+                  data-testid="channel-unread"
+                >
+                  {c.unread > 99 ? "99+" : c.unread}
+                  <span className="sr-only"> unread</span>
+                </span>
+              )}
             </NavItem>
           ))}
         </ul>
@@ -297,5 +338,16 @@ function NavItem({
         {children}
       </Link>
     </li>
+  );
+}
+
+/** A small count beside a navigation item (nothing at 0), read out as "3 unread". */
+function CountBadge({ count, label, testId }: { count: number; label: string; testId: string }) {
+  if (count <= 0) return null;
+  return (
+    <span className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white" data-testid={testId}>
+      {count > 99 ? "99+" : count}
+      <span className="sr-only"> {label}</span>
+    </span>
   );
 }

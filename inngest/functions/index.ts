@@ -13,6 +13,7 @@ import { sendVerificationEmailFn } from "./send-verification-email";
 import { sendWebhookDisabledEmailFn } from "./send-webhook-disabled-email";
 import { webhookDeliverFn } from "./webhook-deliver";
 import { webhookFanOutFn } from "./webhook-fan-out";
+import { updateInboxFn } from "./update-inbox";
 import { webhookSweepFn } from "./webhook-sweep";
 
 export const functions = [
@@ -23,6 +24,7 @@ export const functions = [
   sendSecurityNoticeEmailFn,
   sendInviteEmailFn,
   notifyMentionsFn,
+  updateInboxFn,
   dailyDigestFn,
   cleanupFn,
   outboxSweepFn,

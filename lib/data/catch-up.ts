@@ -42,25 +42,40 @@ export function findPostsAfterCutoffs(
 }
 
 /**
- * How many unread posts each of these channels holds for `userId`, by the rule findPostsAfterCutoffs applies for
- * Catch up: posts by others, not deleted, newer than the member's lastReadAt, in followed non-archived channels.
- * Channels missing from the answer have none. One statement.
+ * How many unread posts, and unread mentions of `userId`, each of these channels holds, by the rule
+ * findPostsAfterCutoffs applies for Catch up: posts by others, not deleted, newer than the member's lastReadAt, in
+ * followed non-archived channels; a mention counts when it (in a post or a comment, neither deleted) is newer than
+ * lastReadAt. Channels missing from the answer have neither. One statement.
  */
 export async function countUnreadPosts(db: DbOrTx, userId: string, channelIds: string[]) {
-  if (channelIds.length === 0) return new Map<string, number>();
-  const rows = await db.$queryRaw<{ channelId: string; unread: number }[]>`
-    SELECT m."channelId", count(p."id")::int AS "unread"
+  if (channelIds.length === 0) return new Map<string, { unread: number; mentions: number }>();
+  const rows = await db.$queryRaw<{ channelId: string; unread: number; mentions: number }[]>`
+    SELECT m."channelId",
+      (SELECT count(*) FROM "Post" p
+        WHERE p."channelId" = m."channelId" AND p."deletedAt" IS NULL AND p."authorId" <> ${userId}
+          AND (m."lastReadAt" IS NULL OR p."createdAt" > m."lastReadAt"))::int AS "unread",
+      (SELECT count(*) FROM "Mention" x
+        JOIN "Post" p ON p."id" = x."postId" AND p."deletedAt" IS NULL
+        LEFT JOIN "Comment" cm ON cm."id" = x."commentId"
+        WHERE x."userId" = ${userId} AND p."channelId" = m."channelId" AND cm."deletedAt" IS NULL
+          AND (m."lastReadAt" IS NULL OR x."createdAt" > m."lastReadAt"))::int AS "mentions"
     FROM "ChannelMember" m
     JOIN "Channel" c ON c."id" = m."channelId" AND c."archivedAt" IS NULL
-    JOIN "Post" p ON p."channelId" = m."channelId" AND p."deletedAt" IS NULL AND p."authorId" <> ${userId}
-      AND (m."lastReadAt" IS NULL OR p."createdAt" > m."lastReadAt")
-    WHERE m."userId" = ${userId} AND m."channelId" = ANY(${channelIds}::text[])
-    GROUP BY m."channelId"`;
-  return new Map(rows.map((r) => [r.channelId, Number(r.unread)]));
+    WHERE m."userId" = ${userId} AND m."channelId" = ANY(${channelIds}::text[])`;
+  return new Map(
+    rows
+      .filter((r) => r.unread > 0 || r.mentions > 0)
+      .map((r) => [r.channelId, { unread: Number(r.unread), mentions: Number(r.mentions) }]),
+  );
 }
 
 export function markChannelRead(db: DbOrTx, channelId: string, userId: string, at: Date) {
   return db.channelMember.updateMany({ where: { channelId, userId }, data: { lastReadAt: at } });
+}
+
+/** Every channel `userId` follows in the workspace, read up to `at` (archived ones too: nothing new comes there). */
+export function markWorkspaceRead(db: DbOrTx, workspaceId: string, userId: string, at: Date) {
+  return db.channelMember.updateMany({ where: { userId, channel: { workspaceId } }, data: { lastReadAt: at } });
 }
 
 export async function distinctTimeZones(db: DbOrTx): Promise<string[]> {

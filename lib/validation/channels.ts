@@ -53,6 +53,9 @@ export const channelListResponse = z.array(
         description:
           "Posts by others since you last read the channel (0 in channels you do not follow, and archived ones)",
       }),
+      mentionCount: z.number().int().meta({
+        description: "Mentions of you (in posts or comments) since you last read the channel, by the same rule",
+      }),
     })
     .meta({ id: "ChannelListItem" }),
 );

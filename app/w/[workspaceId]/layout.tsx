@@ -4,6 +4,9 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_lib/loaders";
 import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
+import { markAllReadAction } from "./inbox/actions";
+import { countUnread } from "@/lib/domain/digest/catch-up";
+import { countInboxItems } from "@/lib/domain/inbox/inbox";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";
 import {
   canCreateChannel,
@@ -25,11 +28,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
   const { workspaceId } = await params;
   const { actor, workspace } = await loadWorkspace(workspaceId);
-  const [{ me, workspaces }, channels, { unread }] = await Promise.all([
+  const [{ me, workspaces }, channels, { unread }, inbox] = await Promise.all([
     loadShell(),
     loadChannels(workspaceId),
     listNotifications(actor, { limit: 1 }),
+    countInboxItems(actor, workspaceId),
   ]);
+  const counts = await countUnread(
+    actor,
+    channels.filter((c) => c.isMember && !c.archivedAt).map((c) => c.id),
+  );
   return (
     <WorkspaceShell
       workspace={{ id: workspace.id, name: workspace.name, role: workspace.role }}
@@ -40,7 +48,11 @@ export default async function WorkspaceLayout({ params, children }: Params & { c
         kind: c.kind,
         archived: c.archivedAt !== null,
         isMember: c.isMember,
+        unread: counts.get(c.id)?.unread ?? 0,
+        mentions: counts.get(c.id)?.mentions ?? 0,
       }))}
+      inbox={inbox}
+      markAllRead={markAllReadAction}
       me={{ name: me.name, handle: me.handle, email: me.email, emailVerified: me.emailVerified }}
       unread={unread}
       resendVerification={resendVerificationAction}

@@ -40,7 +40,7 @@ export async function listChannelsPage(
   actor: Actor,
   workspaceId: string,
   page: PageQuery,
-): Promise<Page<ChannelListItem & { unreadCount: number }>> {
+): Promise<Page<ChannelListItem & { unreadCount: number; mentionCount: number }>> {
   const after = decodeNameCursor(page.cursor);
   const all = await listChannels(actor, workspaceId);
   let start = 0;
@@ -57,7 +57,11 @@ export async function listChannelsPage(
     items.filter((c) => c.isMember).map((c) => c.id),
   );
   return {
-    items: items.map((c) => ({ ...c, unreadCount: unread.get(c.id) ?? 0 })),
+    items: items.map((c) => ({
+      ...c,
+      unreadCount: unread.get(c.id)?.unread ?? 0,
+      mentionCount: unread.get(c.id)?.mentions ?? 0,
+    })),
     nextCursor: more && last ? encodeNameCursor({ name: last.name, id: last.id }) : null,
   };
 }

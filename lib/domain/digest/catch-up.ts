@@ -50,7 +50,7 @@ export function catchUp(actor: Actor, workspaceId: string, limit = 100) {
   return findUnreadPosts(actor.userId, { limit, workspaceId });
 }
 
-/** How many unread posts each of these channels (the actor follows) holds, by the same rule as Catch up. */
+/** How many unread posts and mentions each of these channels (the actor follows) holds, by Catch up's rule. */
 export async function countUnread(actor: Actor, channelIds: string[]) {
   return countUnreadPosts(await getDb(), actor.userId, channelIds);
 }

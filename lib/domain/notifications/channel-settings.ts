@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/data/db/client";
-import { markChannelRead, updateNotifyLevel } from "@/lib/data/catch-up";
+import { markChannelRead, markWorkspaceRead, updateNotifyLevel } from "@/lib/data/catch-up";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
+import { requireWorkspaceMember } from "../policy";
 import { getMyChannelSettings } from "../channels/channel-people";
 import { getChannelOrThrow } from "../channels/get-channel";
 
@@ -42,4 +43,12 @@ export async function markChannelAsRead(actor: Actor, workspaceId: string, chann
   const at = new Date();
   await markChannelRead(await getDb(), channelId, actor.userId, at);
   return { channelId, lastReadAt: at };
+}
+
+/** "Mark all read": every channel one follows in the workspace, read up to now (Catch up and the badges empty). */
+export async function markAllChannelsAsRead(actor: Actor, workspaceId: string) {
+  requireWorkspaceMember(actor, workspaceId);
+  const at = new Date();
+  const { count } = await markWorkspaceRead(await getDb(), workspaceId, actor.userId, at);
+  return { workspaceId, channels: count, lastReadAt: at };
 }

@@ -3,6 +3,7 @@
 import * as audit from "./audit";
 import * as channels from "./channels";
 import * as files from "./files";
+import * as inbox from "./inbox";
 import * as invites from "./invites";
 import * as me from "./me";
 import * as members from "./members";
@@ -22,6 +23,7 @@ export const contracts = [
   ...Object.values(invites),
   ...Object.values(files),
   ...Object.values(search),
+  ...Object.values(inbox),
   ...Object.values(reactions),
   ...Object.values(webhooks),
   ...Object.values(audit),

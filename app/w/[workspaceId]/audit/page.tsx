@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/app/_components/pager";
 import { notFound } from "next/navigation";
 import { AuditIcon } from "@/app/_components/icons";
 import { Time } from "@/app/_components/time";
@@ -242,20 +243,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
         )
       )}
 
-      {(page.nextCursor || cursorShown) && (
-        <nav aria-label="Audit log pages" className="mt-6 flex justify-center gap-3">
-          {cursorShown && (
-            <Link href={withQuery(base)} className="btn-secondary">
-              Newest
-            </Link>
-          )}
-          {page.nextCursor && (
-            <Link href={withQuery(base, { cursor: page.nextCursor })} className="btn-secondary">
-              Older
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        label="Audit log pages"
+        nextCursor={page.nextCursor}
+        paged={cursorShown}
+        href={(c) => withQuery(base, c ? { cursor: c } : undefined)}
+      />
     </div>
   );
 }

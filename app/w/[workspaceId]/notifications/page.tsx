@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/app/_components/pager";
 import { Avatar } from "@/app/_components/avatar";
 import { BellIcon } from "@/app/_components/icons";
 import { SimpleAction } from "@/app/_components/simple-action";
@@ -86,20 +87,12 @@ export default async function NotificationsPage({ params, searchParams }: Props)
           ))}
         </ul>
       )}
-      {(feed.nextCursor || cursor.success) && (
-        <div className="mt-6 flex justify-center gap-3">
-          {cursor.success && (
-            <Link href={base} className="btn-secondary">
-              Newest
-            </Link>
-          )}
-          {feed.nextCursor && (
-            <Link href={`${base}?cursor=${feed.nextCursor}`} className="btn-secondary">
-              Older
-            </Link>
-          )}
-        </div>
-      )}
+      <Pager
+        label="Notification pages"
+        nextCursor={feed.nextCursor}
+        paged={cursor.success}
+        href={(c) => (c ? `${base}?cursor=${c}` : base)}
+      />
     </div>
   );
 }

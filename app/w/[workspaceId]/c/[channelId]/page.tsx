@@ -49,6 +49,8 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   // Seeing the newest posts is reading them: the digest and Catch up then leave them out.
   if (channel.isMember && !olderPage) await markChannelAsRead(actor, workspaceId, channelId);
   const base = `/w/${workspaceId}/c/${channelId}`;
+  // The posts above this index came since the reader last opened the channel (their own don't count as news).
+  const seenFrom = newSinceDivider(page.items, mine?.lastReadAt ?? null, actor.userId, olderPage);
   const ids = { workspaceId, channelId };
 
   return (
@@ -192,8 +194,22 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           </div>
         ) : (
           <ol className="space-y-4">
-            {page.items.map((post) => (
+            {page.items.map((post, i) => (
               <li key={post.id}>
+                {i === seenFrom && (
+                  <div
+                    role="separator"
+                    aria-label="New since your last visit: the posts above"
+                    className="mb-4 flex items-center gap-3"
+                    data-testid="new-since-divider"
+                  >
+                    <span className="h-px flex-1 bg-accent-300" />
+                    <span className="text-xs font-semibold tracking-wide text-accent-700 uppercase">
+                      ↑ New since your last visit
+                    </span>
+                    <span className="h-px flex-1 bg-accent-300" />
+                  </div>
+                )}
                 <article className="card p-4" aria-labelledby={`post-${post.id}`}>
                   <header className="flex items-center gap-2 text-sm text-stone-600">
                     <Avatar name={post.author.name} size="size-7" />
@@ -239,4 +255,20 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/**
+ * Where the "new since your last visit" divider goes in a newest-first page: before the first post at or before the
+ * reader's last visit, when a post by someone else lies above it; -1 for none (never opened, nothing new, an older page).
+ */
+function newSinceDivider(
+  posts: { createdAt: Date; author: { id: string } }[],
+  lastReadAt: Date | null,
+  readerId: string,
+  olderPage: boolean,
+): number {
+  if (!lastReadAt || olderPage) return -1;
+  const at = posts.findIndex((p) => p.createdAt <= lastReadAt);
+  if (at <= 0) return -1;
+  return posts.slice(0, at).some((p) => p.author.id !== readerId) ? at : -1;
 }

@@ -22,6 +22,7 @@ import {
   canEditPost,
   canPinInChannel,
 } from "@/lib/domain/policy";
+import { myFollowOf } from "@/lib/domain/inbox/inbox";
 import { listReactions } from "@/lib/domain/reactions/reactions";
 import { defaultReactions } from "@/lib/validation/reactions";
 import { Reactions } from "@/app/_components/reactions";
@@ -35,6 +36,7 @@ import {
   pinAction,
   reactAction,
 } from "../actions";
+import { followAction } from "../../inbox/actions";
 
 type Props = {
   params: Promise<{ workspaceId: string; postId: string }>;
@@ -59,13 +61,14 @@ export default async function PostPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { actor, post } = await load(workspaceId, postId);
   const after = cursorSchema.safeParse(query.after);
-  const [channel, comments, files, reactions] = await Promise.all([
+  const [channel, comments, files, reactions, follow] = await Promise.all([
     orNotFound(getChannelOrThrow(actor, workspaceId, post.channelId)),
     orNotFound(
       listComments(actor, workspaceId, postId, { limit: 100, cursor: after.success ? after.data : undefined }),
     ),
     orNotFound(listPostFiles(actor, workspaceId, postId)),
     orNotFound(listReactions(actor, workspaceId, postId)),
+    myFollowOf(actor, postId),
   ]);
   const reactionsOf = (commentId: string | null) => reactions.filter((r) => r.commentId === commentId);
   const canReact = !channel.archivedAt;
@@ -128,33 +131,40 @@ export default async function PostPage({ params, searchParams }: Props) {
               action={reactAction}
               label="the post"
             />
-            {(editable || pinnable || canDeletePost(actor, facts)) && (
-              <footer className="mt-5 flex flex-wrap items-start justify-end gap-2 border-t border-stone-100 pt-4">
-                {pinnable && (
-                  <SimpleAction
-                    action={pinAction}
-                    hidden={{ workspaceId, postId, pinned: String(!post.pinnedAt) }}
-                    label={post.pinnedAt ? "Unpin" : "Pin to channel"}
-                    pendingText={post.pinnedAt ? "Unpinning…" : "Pinning…"}
-                  />
-                )}
-                {editable && (
-                  <Link href={`${self}?edit=1`} className="btn-secondary">
-                    Edit
-                  </Link>
-                )}
-                {canDeletePost(actor, facts) && (
-                  <SimpleAction
-                    action={deletePostAction}
-                    hidden={{ workspaceId, postId }}
-                    label="Delete"
-                    pendingText="Deleting…"
-                    className="btn-danger"
-                    confirm="Delete this post? Admins can restore it for 30 days."
-                  />
-                )}
-              </footer>
-            )}
+            <footer className="mt-5 flex flex-wrap items-start justify-end gap-2 border-t border-stone-100 pt-4">
+              <p className="mr-auto self-center text-xs text-stone-600" data-testid="follow-state">
+                {follow ? "New comments come to your Inbox." : "Follow to get new comments in your Inbox."}
+              </p>
+              <SimpleAction
+                action={followAction}
+                hidden={{ workspaceId, postId, following: String(!follow) }}
+                label={follow ? "Unfollow" : "Follow"}
+                pendingText={follow ? "Unfollowing…" : "Following…"}
+              />
+              {pinnable && (
+                <SimpleAction
+                  action={pinAction}
+                  hidden={{ workspaceId, postId, pinned: String(!post.pinnedAt) }}
+                  label={post.pinnedAt ? "Unpin" : "Pin to channel"}
+                  pendingText={post.pinnedAt ? "Unpinning…" : "Pinning…"}
+                />
+              )}
+              {editable && (
+                <Link href={`${self}?edit=1`} className="btn-secondary">
+                  Edit
+                </Link>
+              )}
+              {canDeletePost(actor, facts) && (
+                <SimpleAction
+                  action={deletePostAction}
+                  hidden={{ workspaceId, postId }}
+                  label="Delete"
+                  pendingText="Deleting…"
+                  className="btn-danger"
+                  confirm="Delete this post? Admins can restore it for 30 days."
+                />
+              )}
+            </footer>
           </>
         )}
       </article>
