@@ -1,7 +1,7 @@
 // Shared steps for the e2e specs: screenshots at two sizes (each checked with axe), console watching, sign-up, and
 // reading the dev mailbox.
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
@@ -100,4 +100,32 @@ export async function linkFromMailbox(
   )?.[0];
   if (!link) throw new Error(`no ${path} link in the email:\n${text}`);
   return link;
+}
+
+/**
+ * Someone new joins the owner's workspace the way people do: the owner (on `owner`, signed in, in the workspace)
+ * invites the address from Members, and the invitee opens the emailed link in a browser of their own, signs up and
+ * accepts. Returns the invitee's page, in the workspace.
+ */
+export async function inviteAndJoin(
+  owner: Page,
+  browser: Browser,
+  person: { name: string; email: string; role: "MEMBER" | "GUEST" },
+): Promise<{ page: Page; context: BrowserContext }> {
+  await owner.getByRole("link", { name: "Members" }).click();
+  const inviteForm = owner.getByRole("form", { name: "Invite someone" });
+  await inviteForm.getByLabel("Email address").fill(person.email);
+  await inviteForm.getByLabel("Role").selectOption(person.role);
+  await inviteForm.getByRole("button", { name: "Send invite" }).click();
+  await expect(owner.getByText(`Invite sent to ${person.email}`)).toBeVisible();
+
+  const context = await browser.newContext({ viewport: desktop });
+  const page = await context.newPage();
+  const link = await linkFromMailbox(page, person.email, /invited you to/, "/invite");
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account to accept" }).click();
+  await fillSignUp(page, person.name, person.email);
+  await page.getByRole("button", { name: /^Accept and open/ }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+/);
+  return { page, context };
 }

@@ -34,15 +34,18 @@ export default async function ChannelSettingsPage({
   if (!admin && !canManageChannelMembers(actor, channel)) notFound();
   const ids = { workspaceId, channelId };
   const archived = channel.archivedAt !== null;
-  // Private channels get their people here (public ones are joined freely).
-  const people = channel.kind === "PRIVATE" ? await listChannelMembers(actor, workspaceId, channelId) : null;
-  const inChannel = new Set(people?.map((p) => p.id));
-  const candidates =
-    people && !archived
-      ? (await listMembers(actor, workspaceId))
-          .filter((m) => !inChannel.has(m.userId))
-          .map((m) => ({ id: m.userId, name: m.name, handle: m.handle }))
-      : [];
+  // Private channels get all their people here; public and announcement ones (joined freely by members) their guests,
+  // who see only the channels they were added to.
+  const isPrivate = channel.kind === "PRIVATE";
+  const manages = canManageChannelMembers(actor, channel);
+  const inWorkspace = !archived && (isPrivate || manages) ? await listMembers(actor, workspaceId) : [];
+  const guestIds = new Set(inWorkspace.filter((m) => m.role === "GUEST").map((m) => m.userId));
+  const members = isPrivate || manages ? await listChannelMembers(actor, workspaceId, channelId) : null;
+  const people = members && (isPrivate ? members : members.filter((p) => guestIds.has(p.id)));
+  const inChannel = new Set(members?.map((p) => p.id));
+  const candidates = inWorkspace
+    .filter((m) => !inChannel.has(m.userId) && (isPrivate || m.role === "GUEST"))
+    .map((m) => ({ id: m.userId, name: m.name, handle: m.handle }));
   return (
     <div className="mx-auto max-w-2xl px-4 py-6 md:px-8">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -76,38 +79,46 @@ export default async function ChannelSettingsPage({
       {people && (
         <section className="card mt-6 p-5" aria-labelledby="people-heading">
           <h2 id="people-heading" className="font-semibold">
-            People in this channel
+            {isPrivate ? "People in this channel" : "Guests in this channel"}
           </h2>
-          <p className="mt-1 text-sm text-stone-600">Only the people listed here can see this private channel.</p>
-          <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200">
-            {people.map((p) => (
-              <li key={p.id} className="flex items-center gap-3 px-3 py-2">
-                <Avatar name={p.name} size="size-7" />
-                <div className="min-w-0 flex-1 text-sm">
-                  <div className="truncate font-medium">
-                    {p.name} {p.id === actor.userId && <span className="font-normal text-stone-600">(you)</span>}
+          <p className="mt-1 text-sm text-stone-600">
+            {isPrivate
+              ? "Only the people listed here can see this private channel."
+              : "Every member can see and join this channel; guests see it only once they are added here."}
+          </p>
+          {people.length === 0 ? (
+            <p className="mt-4 text-sm text-stone-600">No guests yet.</p>
+          ) : (
+            <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200">
+              {people.map((p) => (
+                <li key={p.id} className="flex items-center gap-3 px-3 py-2">
+                  <Avatar name={p.name} size="size-7" />
+                  <div className="min-w-0 flex-1 text-sm">
+                    <div className="truncate font-medium">
+                      {p.name} {p.id === actor.userId && <span className="font-normal text-stone-600">(you)</span>}
+                    </div>
+                    <div className="truncate text-stone-600">@{p.handle}</div>
                   </div>
-                  <div className="truncate text-stone-600">@{p.handle}</div>
-                </div>
-                {canManageChannelMembers(actor, channel) && (
-                  <SimpleAction
-                    action={removeChannelMemberAction}
-                    hidden={{ ...ids, userId: p.id }}
-                    label="Remove"
-                    srLabel={`${p.name} from #${channel.name}`}
-                    pendingText="Removing…"
-                    className="btn-ghost px-2 py-1 text-sm"
-                    confirm={
-                      p.id === actor.userId
-                        ? `Leave #${channel.name}? You will no longer see it.`
-                        : `Remove ${p.name} from #${channel.name}?`
-                    }
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-          {!archived && canManageChannelMembers(actor, channel) && (
+                  {canManageChannelMembers(actor, channel) && (
+                    <SimpleAction
+                      action={removeChannelMemberAction}
+                      hidden={{ ...ids, userId: p.id }}
+                      label="Remove"
+                      srLabel={`${p.name} from #${channel.name}`}
+                      pendingText="Removing…"
+                      className="btn-ghost px-2 py-1 text-sm"
+                      confirm={
+                        p.id === actor.userId
+                          ? `Leave #${channel.name}? You will no longer see it.`
+                          : `Remove ${p.name} from #${channel.name}?`
+                      }
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {!archived && manages && (
             <div className="mt-4">
               {candidates.length > 0 ? (
                 <AddChannelMemberForm
@@ -117,7 +128,11 @@ export default async function ChannelSettingsPage({
                   candidates={candidates}
                 />
               ) : (
-                <p className="text-sm text-stone-600">Everyone in the workspace is already in this channel.</p>
+                <p className="text-sm text-stone-600">
+                  {isPrivate
+                    ? "Everyone in the workspace is already in this channel."
+                    : "Every guest of the workspace is already in this channel."}
+                </p>
               )}
             </div>
           )}
