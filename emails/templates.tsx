@@ -24,6 +24,15 @@ export type EmailProps = {
     url: string;
     settingsUrl: string;
   };
+  post: {
+    recipientName: string;
+    authorName: string;
+    channelName: string;
+    postTitle: string;
+    excerpt: string;
+    url: string;
+    settingsUrl: string;
+  };
   digest: {
     recipientName: string;
     channels: { name: string; workspaceName: string; posts: { title: string; authorName: string; url: string }[] }[];
@@ -215,13 +224,32 @@ export const templates: { [K in EmailKind]: Template<K> } = {
       </Layout>
     ),
   },
+  post: {
+    subject: (p) => `${p.authorName} posted “${p.postTitle}” in #${p.channelName}`,
+    body: (p) => (
+      <Layout
+        preview={`${p.authorName} posted in #${p.channelName}`}
+        settingsUrl={p.settingsUrl}
+        reason={`You get this because your notification level for #${p.channelName} is “Everything”: every new post.`}
+      >
+        <Text>Hi {p.recipientName},</Text>
+        <Text>
+          {p.authorName} posted <strong>{p.postTitle}</strong> in #{p.channelName}:
+        </Text>
+        <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{p.excerpt}</Text>
+        <Button href={p.url} style={button}>
+          Open the post
+        </Button>
+      </Layout>
+    ),
+  },
   digest: {
     subject: (p) => `${p.total} new post${p.total === 1 ? "" : "s"} in your channels`,
     body: (p) => (
       <Layout
         preview={`${p.total} unread posts`}
         settingsUrl={p.settingsUrl}
-        reason="You get this daily digest because you follow these channels and have not read these posts yet."
+        reason="You get this daily digest because you follow these channels and have not read these posts yet: all of them where your notification level is “Everything”, those that mention you where it is “Mentions only”."
       >
         <Text>Good morning {p.recipientName}, here is what you have not read yet:</Text>
         {p.channels.map((c) => (

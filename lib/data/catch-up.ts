@@ -9,24 +9,33 @@ export function findFollowedChannels(db: DbOrTx, userId: string, workspaceId?: s
     where: { userId, channel: { archivedAt: null, ...(workspaceId ? { workspaceId } : {}) } },
     select: {
       lastReadAt: true,
+      notifyLevel: true,
       channel: { select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } } },
     },
   });
 }
 
-/** Posts after each channel's cutoff (null: all), not by `userId`, newest first. */
+/**
+ * Posts after each channel's cutoff (null: all), not by `userId`, newest first; in a `mentionsOnly` channel, only the
+ * posts that mention `userId` in their text or in a comment not deleted. One statement.
+ */
 export function findPostsAfterCutoffs(
   db: DbOrTx,
   userId: string,
-  cutoffs: { channelId: string; after: Date | null }[],
+  cutoffs: { channelId: string; after: Date | null; mentionsOnly?: boolean }[],
   limit: number,
 ) {
   if (cutoffs.length === 0) return Promise.resolve([]);
+  const mentionsMe = { some: { userId, OR: [{ commentId: null }, { comment: { deletedAt: null } }] } };
   return db.post.findMany({
     where: {
       deletedAt: null,
       authorId: { not: userId },
-      OR: cutoffs.map((c) => ({ channelId: c.channelId, ...(c.after ? { createdAt: { gt: c.after } } : {}) })),
+      OR: cutoffs.map((c) => ({
+        channelId: c.channelId,
+        ...(c.after ? { createdAt: { gt: c.after } } : {}),
+        ...(c.mentionsOnly ? { mentions: mentionsMe } : {}),
+      })),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -68,12 +77,12 @@ export async function distinctTimeZones(db: DbOrTx): Promise<string[]> {
   return rows.map((r) => r.timeZone);
 }
 
-/** Users in these zones who follow a channel and got no digest since `notSince`. */
+/** Users in these zones who follow a channel at a level other than NOTHING and got no digest since `notSince`. */
 export function findDigestCandidates(db: DbOrTx, timeZones: string[], notSince: Date) {
   return db.user.findMany({
     where: {
       timeZone: { in: timeZones },
-      channelMembers: { some: {} },
+      channelMembers: { some: { notifyLevel: { not: "NOTHING" } } },
       OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: notSince } }],
     },
     orderBy: { id: "asc" },
