@@ -16,38 +16,47 @@ export function findFollowedChannels(db: DbOrTx, userId: string, workspaceId?: s
 }
 
 /**
- * Posts after each channel's cutoff (null: all), not by `userId`, newest first; in a `mentionsOnly` channel, only the
- * posts that mention `userId` in their text or in a comment not deleted. One statement.
+ * Posts after each channel's cutoff (null: all), not by `userId`, not deleted, newest first, at most `limit`; in a
+ * `mentionsOnly` channel, only the posts that mention `userId` in their text or in a comment not deleted. One
+ * statement, with each post's author.
  */
-export function findPostsAfterCutoffs(
+export async function findPostsAfterCutoffs(
   db: DbOrTx,
   userId: string,
   cutoffs: { channelId: string; after: Date | null; mentionsOnly?: boolean }[],
   limit: number,
 ) {
-  if (cutoffs.length === 0) return Promise.resolve([]);
-  const mentionsMe = { some: { userId, OR: [{ commentId: null }, { comment: { deletedAt: null } }] } };
-  return db.post.findMany({
-    where: {
-      deletedAt: null,
-      authorId: { not: userId },
-      OR: cutoffs.map((c) => ({
-        channelId: c.channelId,
-        ...(c.after ? { createdAt: { gt: c.after } } : {}),
-        ...(c.mentionsOnly ? { mentions: mentionsMe } : {}),
-      })),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      channelId: true,
-      workspaceId: true,
-      createdAt: true,
-      author: { select: { id: true, name: true, handle: true } },
-    },
-  });
+  if (cutoffs.length === 0) return [];
+  const channelIds = cutoffs.map((c) => c.channelId);
+  // Timestamps go as ISO strings: the columns hold UTC wall time, and the cast keeps that (it ignores the "Z").
+  const afters = cutoffs.map((c) => c.after?.toISOString() ?? null);
+  const mentionsOnly = cutoffs.map((c) => c.mentionsOnly === true);
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      title: string;
+      channelId: string;
+      workspaceId: string;
+      createdAt: Date;
+      authorId: string;
+      authorName: string;
+      authorHandle: string;
+    }[]
+  >`SELECT p."id", p."title", p."channelId", p."workspaceId", p."createdAt", u."id" AS "authorId",
+      u."name" AS "authorName", u."handle" AS "authorHandle"
+    FROM unnest(${channelIds}::text[], ${afters}::timestamp(3)[], ${mentionsOnly}::boolean[])
+      AS c("channelId", "after", "mentionsOnly")
+    JOIN "Post" p ON p."channelId" = c."channelId" AND (c."after" IS NULL OR p."createdAt" > c."after")
+    JOIN "User" u ON u."id" = p."authorId"
+    WHERE p."deletedAt" IS NULL AND p."authorId" <> ${userId}
+      AND (NOT c."mentionsOnly" OR EXISTS (SELECT 1 FROM "Mention" x LEFT JOIN "Comment" k ON k."id" = x."commentId"
+        WHERE x."userId" = ${userId} AND x."postId" = p."id" AND (x."commentId" IS NULL OR k."deletedAt" IS NULL)))
+    ORDER BY p."createdAt" DESC, p."id" DESC
+    LIMIT ${limit}`;
+  return rows.map(({ authorId, authorName, authorHandle, ...p }) => ({
+    ...p,
+    author: { id: authorId, name: authorName, handle: authorHandle },
+  }));
 }
 
 /**
