@@ -15,24 +15,8 @@ export type EmailProps = {
     resetUrl: string;
   };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
-  mention: {
-    recipientName: string;
-    authorName: string;
-    channelName: string;
-    postTitle: string;
-    excerpt: string;
-    url: string;
-    settingsUrl: string;
-  };
-  post: {
-    recipientName: string;
-    authorName: string;
-    channelName: string;
-    postTitle: string;
-    excerpt: string;
-    url: string;
-    settingsUrl: string;
-  };
+  mention: PostNotice;
+  post: PostNotice;
   digest: {
     recipientName: string;
     channels: { name: string; workspaceName: string; posts: { title: string; authorName: string; url: string }[] }[];
@@ -43,6 +27,17 @@ export type EmailProps = {
 };
 
 export type EmailKind = keyof EmailProps;
+
+/** An email about a post or comment in a channel (a mention, or a new post at level ALL), quoting its start. */
+type PostNotice = {
+  recipientName: string;
+  authorName: string;
+  channelName: string;
+  postTitle: string;
+  excerpt: string;
+  url: string;
+  settingsUrl: string;
+};
 
 /** What changed in the ways a person signs in (the `user/security-notice` event's `notice`). */
 export type SecurityNotice =
@@ -217,7 +212,7 @@ export const templates: { [K in EmailKind]: Template<K> } = {
         <Text>
           {p.authorName} mentioned you in <strong>{p.postTitle}</strong> in #{p.channelName}:
         </Text>
-        <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{p.excerpt}</Text>
+        <Quote text={p.excerpt} />
         <Button href={p.url} style={button}>
           Open the conversation
         </Button>
@@ -236,7 +231,7 @@ export const templates: { [K in EmailKind]: Template<K> } = {
         <Text>
           {p.authorName} posted <strong>{p.postTitle}</strong> in #{p.channelName}:
         </Text>
-        <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{p.excerpt}</Text>
+        <Quote text={p.excerpt} />
         <Button href={p.url} style={button}>
           Open the post
         </Button>
@@ -268,6 +263,10 @@ export const templates: { [K in EmailKind]: Template<K> } = {
     ),
   },
 };
+
+const Quote = ({ text }: { text: string }) => (
+  <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{text}</Text>
+);
 
 function securityNoticeTitle(p: EmailProps["security-notice"]): string {
   if (p.notice === "password-changed") return "Your Tidings password was changed";
