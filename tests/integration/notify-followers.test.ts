@@ -10,6 +10,7 @@ import { listMailTo } from "@/lib/data/mail/messages";
 import { notificationFeed } from "@/lib/domain/notifications/notification-feed";
 import { sendPostEmail } from "@/lib/domain/notifications/notify-followers";
 import { api } from "../support/api";
+import { useEmbeddedRuntime } from "../support/background";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 
 type Level = "ALL" | "MENTIONS" | "NOTHING";
@@ -112,6 +113,27 @@ describe("notify-followers (level ALL)", () => {
     const listed = await api("GET", "/api/v1/me/notifications", { cookie: everything.cookie });
     expect(listed.status).toBe(200);
     expect(listed.json.data[0]).toMatchObject({ kind: "post", post: { id: postId, channelName: "general" } });
+  });
+
+  it("runs for every post in the app's runtime: posted through the API, relayed by the outbox", async () => {
+    const runtime = useEmbeddedRuntime();
+    try {
+      const { cookie, owner, workspace, general } = await createWorkspaceWithOwner();
+      const follower = await memberOf(workspace.id, "MEMBER");
+      const level = await api("PUT", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/membership`, {
+        cookie: follower.cookie,
+        body: { notifyLevel: "ALL" },
+      });
+      expect(level.status).toBe(200);
+      const { postId } = await createPost(cookie, workspace.id, general.id, "Shipped", "v2 is out");
+      await runtime.drain();
+      expect(await postNotifications(follower.user.id, postId)).toMatchObject([{ actorId: owner.id }]);
+      expect((await postMails(follower.user.email)).map((m) => m.subject)).toEqual([
+        `${owner.name} posted “Shipped” in #general`,
+      ]);
+    } finally {
+      runtime.uninstall();
+    }
   });
 
   it("a post with no follower at ALL notifies no one", async () => {
