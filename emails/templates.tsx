@@ -15,15 +15,8 @@ export type EmailProps = {
     resetUrl: string;
   };
   invite: { workspaceName: string; inviterName: string; role: string; url: string; expiresAt: Date };
-  mention: {
-    recipientName: string;
-    authorName: string;
-    channelName: string;
-    postTitle: string;
-    excerpt: string;
-    url: string;
-    settingsUrl: string;
-  };
+  mention: PostNotice;
+  post: PostNotice;
   digest: {
     recipientName: string;
     channels: { name: string; workspaceName: string; posts: { title: string; authorName: string; url: string }[] }[];
@@ -34,6 +27,17 @@ export type EmailProps = {
 };
 
 export type EmailKind = keyof EmailProps;
+
+/** An email about a post or comment in a channel (a mention, or a new post at level ALL), quoting its start. */
+type PostNotice = {
+  recipientName: string;
+  authorName: string;
+  channelName: string;
+  postTitle: string;
+  excerpt: string;
+  url: string;
+  settingsUrl: string;
+};
 
 /** What changed in the ways a person signs in (the `user/security-notice` event's `notice`). */
 export type SecurityNotice =
@@ -208,9 +212,28 @@ export const templates: { [K in EmailKind]: Template<K> } = {
         <Text>
           {p.authorName} mentioned you in <strong>{p.postTitle}</strong> in #{p.channelName}:
         </Text>
-        <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{p.excerpt}</Text>
+        <Quote text={p.excerpt} />
         <Button href={p.url} style={button}>
           Open the conversation
+        </Button>
+      </Layout>
+    ),
+  },
+  post: {
+    subject: (p) => `${p.authorName} posted “${p.postTitle}” in #${p.channelName}`,
+    body: (p) => (
+      <Layout
+        preview={`${p.authorName} posted in #${p.channelName}`}
+        settingsUrl={p.settingsUrl}
+        reason={`You get this because your notification level for #${p.channelName} is “Everything”: every new post.`}
+      >
+        <Text>Hi {p.recipientName},</Text>
+        <Text>
+          {p.authorName} posted <strong>{p.postTitle}</strong> in #{p.channelName}:
+        </Text>
+        <Quote text={p.excerpt} />
+        <Button href={p.url} style={button}>
+          Open the post
         </Button>
       </Layout>
     ),
@@ -221,7 +244,7 @@ export const templates: { [K in EmailKind]: Template<K> } = {
       <Layout
         preview={`${p.total} unread posts`}
         settingsUrl={p.settingsUrl}
-        reason="You get this daily digest because you follow these channels and have not read these posts yet."
+        reason="You get this daily digest because you follow these channels and have not read these posts yet: all of them where your notification level is “Everything”, those that mention you where it is “Mentions only”."
       >
         <Text>Good morning {p.recipientName}, here is what you have not read yet:</Text>
         {p.channels.map((c) => (
@@ -240,6 +263,10 @@ export const templates: { [K in EmailKind]: Template<K> } = {
     ),
   },
 };
+
+const Quote = ({ text }: { text: string }) => (
+  <Text style={{ borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", color: "#374151" }}>{text}</Text>
+);
 
 function securityNoticeTitle(p: EmailProps["security-notice"]): string {
   if (p.notice === "password-changed") return "Your Tidings password was changed";

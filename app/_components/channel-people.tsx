@@ -1,16 +1,29 @@
 "use client";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { ActionForm, FormError, SaveStatus, SubmitButton } from "./action-form";
 import type { ActionState } from "@/lib/http/action";
 
 type Act<T> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+// What each level does, said once here for the form (the API's NotifyLevel description says the same).
 const levels = [
-  { value: "ALL", label: "Everything" },
-  { value: "MENTIONS", label: "Mentions only" },
-  { value: "NOTHING", label: "Nothing" },
+  {
+    value: "ALL",
+    label: "Everything",
+    hint: "Every new post, in Notifications and by email. The daily digest lists every unread post.",
+  },
+  {
+    value: "MENTIONS",
+    label: "Mentions only",
+    hint: "Only @mentions of you, in Notifications and by email. The digest lists only posts that mention you.",
+  },
+  {
+    value: "NOTHING",
+    label: "Nothing",
+    hint: "No emails, nothing in the digest. A mention of you still shows in Notifications.",
+  },
 ] as const;
 
-/** The person's own email level for a channel; saving happens as soon as the choice changes. */
+/** The person's own notification level for a channel; saving happens as soon as the choice changes. */
 export function NotifyLevelForm<T>({
   action,
   workspaceId,
@@ -23,6 +36,8 @@ export function NotifyLevelForm<T>({
   level: string;
 }) {
   const id = useId();
+  const [chosen, setChosen] = useState(level);
+  const hint = levels.find((l) => l.value === chosen)?.hint;
   return (
     <ActionForm
       action={action}
@@ -38,8 +53,12 @@ export function NotifyLevelForm<T>({
           id={id}
           name="level"
           defaultValue={level}
+          aria-describedby={`${id}-hint`}
           className="input w-auto py-1.5 text-sm"
-          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          onChange={(e) => {
+            setChosen(e.currentTarget.value);
+            e.currentTarget.form?.requestSubmit();
+          }}
         >
           {levels.map((l) => (
             <option key={l.value} value={l.value}>
@@ -49,6 +68,9 @@ export function NotifyLevelForm<T>({
         </select>
         <SaveStatus className="min-w-[4.5rem]" />
       </div>
+      <p id={`${id}-hint`} className="max-w-xs text-right text-xs text-stone-600">
+        {hint}
+      </p>
       <FormError className="max-w-xs text-right" />
     </ActionForm>
   );

@@ -1,6 +1,7 @@
 // Every background function, served at /api/inngest and run by the embedded executor alike.
 import { cleanupFn } from "./cleanup";
 import { dailyDigestFn } from "./daily-digest";
+import { notifyFollowersFn } from "./notify-followers";
 import { notifyMentionsFn } from "./notify-mentions";
 import { outboxSweepFn } from "./outbox-sweep";
 import { sendAccountExistsEmailFn } from "./send-account-exists-email";
@@ -24,6 +25,7 @@ export const functions = [
   sendSecurityNoticeEmailFn,
   sendInviteEmailFn,
   notifyMentionsFn,
+  notifyFollowersFn,
   updateInboxFn,
   dailyDigestFn,
   cleanupFn,

@@ -9,36 +9,54 @@ export function findFollowedChannels(db: DbOrTx, userId: string, workspaceId?: s
     where: { userId, channel: { archivedAt: null, ...(workspaceId ? { workspaceId } : {}) } },
     select: {
       lastReadAt: true,
+      notifyLevel: true,
       channel: { select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } } },
     },
   });
 }
 
-/** Posts after each channel's cutoff (null: all), not by `userId`, newest first. */
-export function findPostsAfterCutoffs(
+/**
+ * Posts after each channel's cutoff (null: all), not by `userId`, not deleted, newest first, at most `limit`; in a
+ * `mentionsOnly` channel, only the posts that mention `userId` in their text or in a comment not deleted. One
+ * statement, with each post's author.
+ */
+export async function findPostsAfterCutoffs(
   db: DbOrTx,
   userId: string,
-  cutoffs: { channelId: string; after: Date | null }[],
+  cutoffs: { channelId: string; after: Date | null; mentionsOnly?: boolean }[],
   limit: number,
 ) {
-  if (cutoffs.length === 0) return Promise.resolve([]);
-  return db.post.findMany({
-    where: {
-      deletedAt: null,
-      authorId: { not: userId },
-      OR: cutoffs.map((c) => ({ channelId: c.channelId, ...(c.after ? { createdAt: { gt: c.after } } : {}) })),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      channelId: true,
-      workspaceId: true,
-      createdAt: true,
-      author: { select: { id: true, name: true, handle: true } },
-    },
-  });
+  if (cutoffs.length === 0) return [];
+  const channelIds = cutoffs.map((c) => c.channelId);
+  // Timestamps go as ISO strings: the columns hold UTC wall time, and the cast keeps that (it ignores the "Z").
+  const afters = cutoffs.map((c) => c.after?.toISOString() ?? null);
+  const mentionsOnly = cutoffs.map((c) => c.mentionsOnly === true);
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      title: string;
+      channelId: string;
+      workspaceId: string;
+      createdAt: Date;
+      authorId: string;
+      authorName: string;
+      authorHandle: string;
+    }[]
+  >`SELECT p."id", p."title", p."channelId", p."workspaceId", p."createdAt", u."id" AS "authorId",
+      u."name" AS "authorName", u."handle" AS "authorHandle"
+    FROM unnest(${channelIds}::text[], ${afters}::timestamp(3)[], ${mentionsOnly}::boolean[])
+      AS c("channelId", "after", "mentionsOnly")
+    JOIN "Post" p ON p."channelId" = c."channelId" AND (c."after" IS NULL OR p."createdAt" > c."after")
+    JOIN "User" u ON u."id" = p."authorId"
+    WHERE p."deletedAt" IS NULL AND p."authorId" <> ${userId}
+      AND (NOT c."mentionsOnly" OR EXISTS (SELECT 1 FROM "Mention" x LEFT JOIN "Comment" k ON k."id" = x."commentId"
+        WHERE x."userId" = ${userId} AND x."postId" = p."id" AND (x."commentId" IS NULL OR k."deletedAt" IS NULL)))
+    ORDER BY p."createdAt" DESC, p."id" DESC
+    LIMIT ${limit}`;
+  return rows.map(({ authorId, authorName, authorHandle, ...p }) => ({
+    ...p,
+    author: { id: authorId, name: authorName, handle: authorHandle },
+  }));
 }
 
 /**
@@ -83,12 +101,12 @@ export async function distinctTimeZones(db: DbOrTx): Promise<string[]> {
   return rows.map((r) => r.timeZone);
 }
 
-/** Users in these zones who follow a channel and got no digest since `notSince`. */
+/** Users in these zones who follow a channel at a level other than NOTHING and got no digest since `notSince`. */
 export function findDigestCandidates(db: DbOrTx, timeZones: string[], notSince: Date) {
   return db.user.findMany({
     where: {
       timeZone: { in: timeZones },
-      channelMembers: { some: {} },
+      channelMembers: { some: { notifyLevel: { not: "NOTHING" } } },
       OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: notSince } }],
     },
     orderBy: { id: "asc" },

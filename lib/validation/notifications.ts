@@ -4,7 +4,20 @@ import { dateOut, id, inChannel, inWorkspace, nullableDateOut } from "./common";
 
 export const notifyLevel = z.enum(["ALL", "MENTIONS", "NOTHING"]).meta({
   id: "NotifyLevel",
-  description: "Emails from a channel one follows: ALL and MENTIONS send mention emails, NOTHING sends none",
+  description:
+    "What a channel one follows tells one about. ALL (Everything): every new post by someone else, in-app and by " +
+    "email (a post that mentions you notifies once, as the mention), mentions in-app and by email, and every unread " +
+    "post in the daily digest. MENTIONS (Mentions only, the default): mentions of you, in-app and by email, and in " +
+    "the digest only the unread posts that mention you (in the post or one of its comments). NOTHING: no emails and " +
+    "nothing in the digest; a mention of you still appears in your in-app notifications (not emailed).",
+});
+
+/** What a notification is about: someone mentioned you, or someone posted in a channel you follow at level ALL. */
+export const notificationKind = z.enum(["mention", "post"]).meta({
+  id: "NotificationKind",
+  description:
+    "mention: someone mentioned you in a post or comment; post: someone posted in a channel whose level you set " +
+    "to ALL (Everything)",
 });
 
 export const notificationParams = z.strictObject({ notificationId: id });
@@ -12,18 +25,18 @@ export const notificationParams = z.strictObject({ notificationId: id });
 export const notificationResponse = z
   .object({
     id,
-    kind: z.string().meta({ example: "mention" }),
+    kind: notificationKind,
     workspaceId: id,
     read: z.boolean(),
     readAt: nullableDateOut,
     createdAt: dateOut,
-    inComment: z.boolean().meta({ description: "The mention is in a comment on the post" }),
+    inComment: z.boolean().meta({ description: "The mention is in a comment on the post (kind post: always false)" }),
     actor: z
       .object({ id, name: z.string(), handle: z.string() })
       .nullable()
-      .meta({ description: "Who mentioned you (null: an account since deleted)" }),
+      .meta({ description: "Who mentioned you, or wrote the post (null: an account since deleted)" }),
     post: z
-      .object({ id, title: z.string(), channelId: id })
+      .object({ id, title: z.string(), channelId: id, channelName: z.string() })
       .nullable()
       .meta({ description: "The post (null: deleted, or in a channel you can no longer see)" }),
   })

@@ -5,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { cleanupFn } from "@/inngest/functions/cleanup";
 import { dailyDigestFn } from "@/inngest/functions/daily-digest";
 import { loadClaims, sessionActor } from "@/lib/auth/claims";
+import { findPostsAfterCutoffs } from "@/lib/data/catch-up";
 import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { catchUp } from "@/lib/domain/digest/catch-up";
+import { countStatements } from "@/lib/request-context";
 import { api } from "../support/api";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 
@@ -34,6 +36,11 @@ describe("catch-up and the daily digest", () => {
     const quiet = await memberOf(workspace.id, "MEMBER");
     const elsewhere = await memberOf(workspace.id, "MEMBER");
     const db = await getDb();
+    // Everything: the digest lists every unread post (the default, MENTIONS, only those that mention one: below).
+    await db.channelMember.updateMany({
+      where: { userId: { in: [reader.user.id, quiet.user.id, elsewhere.user.id] } },
+      data: { notifyLevel: "ALL" },
+    });
     await db.user.update({ where: { id: elsewhere.user.id }, data: { timeZone: "America/New_York" } }); // 03:00 there
     await db.channelMember.updateMany({
       where: { userId: quiet.user.id },
@@ -72,6 +79,63 @@ describe("catch-up and the daily digest", () => {
     // Reading the channel empties the catch-up list.
     await db.channelMember.updateMany({ where: { userId: reader.user.id }, data: { lastReadAt: new Date() } });
     expect((await catchUp(actor, workspace.id)).total).toBe(0);
+  });
+});
+
+describe("the digest honours each channel's notification level", () => {
+  it("ALL lists every unread post, MENTIONS those that mention the person (post or live comment), NOTHING none", async () => {
+    const { cookie, workspace, general } = await createWorkspaceWithOwner();
+    const base = `/api/v1/workspaces/${workspace.id}`;
+    const everything = await memberOf(workspace.id, "MEMBER");
+    const mentionsOnly = await memberOf(workspace.id, "MEMBER"); // the default level
+    const nothing = await memberOf(workspace.id, "MEMBER");
+    const db = await getDb();
+    const level = (userId: string, notifyLevel: "ALL" | "NOTHING") =>
+      db.channelMember.updateMany({ where: { userId }, data: { notifyLevel } });
+    await level(everything.user.id, "ALL");
+    await level(nothing.user.id, "NOTHING");
+
+    const post = async (title: string, body: string) => {
+      const res = await api("POST", `${base}/channels/${general.id}/posts`, { cookie, body: { title, body } });
+      expect(res.status).toBe(201);
+      return res.json.data.id as string;
+    };
+    const comment = async (postId: string, body: string) => {
+      const res = await api("POST", `${base}/posts/${postId}/comments`, { cookie, body: { body } });
+      expect(res.status).toBe(201);
+      return res.json.data.id as string;
+    };
+    const handle = (m: typeof everything) => `@${m.user.handle}`;
+    await post("Plain", "no one named");
+    await post("Named in the post", `${handle(mentionsOnly)} ${handle(nothing)} ${handle(everything)}`);
+    await comment(await post("Named in a comment", "x"), `${handle(mentionsOnly)} ${handle(nothing)} see above`);
+    const withDeletedComment = await post("Named in a deleted comment", "x");
+    const deletedComment = await comment(withDeletedComment, `${handle(mentionsOnly)} oops`);
+    expect((await api("DELETE", `${base}/comments/${deletedComment}`, { cookie })).status).toBe(204);
+
+    const run = await runCron<{ due: number; sent: number }>(dailyDigestFn, at8utc());
+    expect(run.sent).toBeGreaterThanOrEqual(2);
+    const [all] = await digests(everything.user.email);
+    expect(all?.subject).toBe("4 new posts in your channels");
+    const [mentioned] = await digests(mentionsOnly.user.email);
+    expect(mentioned?.subject).toBe("2 new posts in your channels");
+    expect(mentioned?.text).toContain("Named in the post");
+    expect(mentioned?.text).toContain("Named in a comment");
+    expect(mentioned?.text).not.toContain("Plain");
+    expect(mentioned?.text).not.toContain("Named in a deleted comment");
+    expect(await digests(nothing.user.email)).toHaveLength(0); // mentioned twice, still no digest
+
+    // The posts of every channel, whatever their levels, in one statement.
+    const cutoffs = [{ channelId: general.id, after: null, mentionsOnly: true }];
+    const counted = await countStatements(() => findPostsAfterCutoffs(db, mentionsOnly.user.id, cutoffs, 50));
+    expect(counted.result.map((p) => p.title).sort()).toEqual(["Named in a comment", "Named in the post"]);
+    expect(counted.statements).toBe(1);
+
+    // Catch up stays "everything unread in the channels I follow", whatever the level: the same query, no option.
+    for (const m of [mentionsOnly, nothing]) {
+      const actor = sessionActor((await loadClaims(m.user.id, "direct-domain-call"))!);
+      expect((await catchUp(actor, workspace.id)).total).toBe(4);
+    }
   });
 });
 

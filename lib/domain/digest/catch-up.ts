@@ -3,6 +3,7 @@ import { getDb } from "@/lib/data/db/client";
 import { countUnreadPosts, findFollowedChannels, findPostsAfterCutoffs } from "@/lib/data/catch-up";
 import type { Actor } from "../actor";
 import { requireWorkspaceMember } from "../policy";
+import { unreadCutoffs } from "./levels";
 
 export type CatchUp = {
   total: number;
@@ -15,19 +16,21 @@ export type CatchUp = {
   }[];
 };
 
-const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
-
 /**
  * Posts by others, not deleted, in followed (non-archived) channels, newer than max(the channel's lastReadAt,
- * `since`); newest first, at most `limit`. The digest passes its last send time as `since`.
+ * `since`); newest first, at most `limit`. The digest passes its last send time as `since`, and `byLevel`: each
+ * channel then lists what the person's notification level there asks for (./levels.ts), in the same one query.
  */
 export async function findUnreadPosts(
   userId: string,
-  options: { since?: Date | null; limit?: number; workspaceId?: string } = {},
+  options: { since?: Date | null; limit?: number; workspaceId?: string; byLevel?: boolean } = {},
 ): Promise<CatchUp> {
   const db = await getDb();
   const followed = await findFollowedChannels(db, userId, options.workspaceId);
-  const cutoffs = followed.map((f) => ({ channelId: f.channel.id, after: later(f.lastReadAt, options.since ?? null) }));
+  const cutoffs = unreadCutoffs(
+    followed.map((f) => ({ channelId: f.channel.id, lastReadAt: f.lastReadAt, notifyLevel: f.notifyLevel })),
+    options,
+  );
   const posts = await findPostsAfterCutoffs(db, userId, cutoffs, options.limit ?? 100);
   const channels = followed
     .map((f) => ({

@@ -31,13 +31,16 @@ export async function findDigestRecipients(now: Date): Promise<string[]> {
   return (await findDigestCandidates(db, zones, new Date(now.getTime() - 20 * 3_600_000))).map((u) => u.id);
 }
 
-/** One digest for one person, once per local day (idempotency key); skipped when nothing is new. */
+/**
+ * One digest for one person, once per local day (idempotency key); skipped when nothing is new. Each channel lists
+ * what the person's level there asks for: every unread post (ALL), those that mention them (MENTIONS), none (NOTHING).
+ */
 export async function sendDigest(userId: string, now: Date) {
   const db = await getDb();
   const user = await findDigestUser(db, userId);
   if (!user) return { sent: false as const, reason: "no such user" };
   const since = user.lastDigestAt ?? new Date(now.getTime() - 24 * 3_600_000);
-  const unread = await findUnreadPosts(user.id, { since, limit: 50 });
+  const unread = await findUnreadPosts(user.id, { since, limit: 50, byLevel: true });
   if (unread.total === 0) return { sent: false as const, reason: "nothing new" };
   const day = localParts(user.timeZone, now)?.date ?? now.toISOString().slice(0, 10);
   const result = await sendEmail(

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/data/db/client";
 import { findMentionForEmail, findMentionIdsFor } from "@/lib/data/mentions";
 import { appLink, sendEmail } from "../mail/send-email";
+import { emailExcerpt } from "../notifications/email-excerpt";
 
 /** The mentions a post or comment made, each to be emailed by its own step. */
 export async function listMentionsToNotify(postId: string, commentId: string | null): Promise<string[]> {
@@ -18,7 +19,6 @@ export async function sendMentionEmail(mentionId: string) {
   if (mention.post.deletedAt || mention.comment?.deletedAt) return { sent: false as const, reason: "deleted" };
   const source = mention.comment ?? mention.post;
   const authorName = mention.comment ? mention.comment.author.name : mention.post.author.name;
-  const excerpt = source.body.length > 280 ? `${source.body.slice(0, 277)}…` : source.body;
   const postPath = `/w/${mention.post.workspaceId}/p/${mention.post.id}`;
   const result = await sendEmail(
     "mention",
@@ -27,7 +27,7 @@ export async function sendMentionEmail(mentionId: string) {
       authorName,
       channelName: mention.post.channel.name,
       postTitle: mention.post.title,
-      excerpt,
+      excerpt: emailExcerpt(source.body),
       url: appLink(postPath + (mention.comment ? `#comment-${mention.comment.id}` : "")),
       settingsUrl: appLink(`/w/${mention.post.workspaceId}/c/${mention.post.channelId}/settings`),
     },

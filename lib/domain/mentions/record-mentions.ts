@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/data/db/client";
 import { findMentionCandidates, insertMentions, insertNotifications } from "@/lib/data/mentions";
-import { allScopes, type Actor } from "../actor";
+import { allScopes, type Actor, type Role } from "../actor";
 import { canViewChannel, type ChannelFacts } from "../policy";
 import { parseMentions } from "./parse-mentions";
 
@@ -18,18 +18,27 @@ export async function findMentionRecipients(
   if (handles.length === 0) return [];
   const candidates = await findMentionCandidates(tx, input.workspaceId, input.channel.id, handles);
   return candidates
-    .filter((u) => {
-      const role = u.memberships[0]?.role;
-      if (!role || u.id === input.authorId) return false;
-      const asActor: Actor = { userId: u.id, via: "session", roles: { [input.workspaceId]: role }, scopes: allScopes };
-      return canViewChannel(asActor, {
-        workspaceId: input.workspaceId,
-        kind: input.channel.kind,
-        archivedAt: input.channel.archivedAt,
-        isMember: u.channelMembers.length > 0,
-      });
-    })
+    .filter(
+      (u) =>
+        u.id !== input.authorId &&
+        memberCanSeeChannel(u.id, u.memberships[0]?.role, {
+          workspaceId: input.workspaceId,
+          kind: input.channel.kind,
+          archivedAt: input.channel.archivedAt,
+          isMember: u.channelMembers.length > 0,
+        }),
+    )
     .map((u) => u.id);
+}
+
+/**
+ * Whether someone other than the actor may see a channel now, per canViewChannel: `role` is theirs in the channel's
+ * workspace (none: not a member any more). For the people a post or comment would notify.
+ */
+export function memberCanSeeChannel(userId: string, role: Role | undefined, channel: ChannelFacts): boolean {
+  if (!role) return false;
+  const asActor: Actor = { userId, via: "session", roles: { [channel.workspaceId]: role }, scopes: allScopes };
+  return canViewChannel(asActor, channel);
 }
 
 /** Stores the mentions of `recipients`, with an in-app notification each, in the caller's transaction. */

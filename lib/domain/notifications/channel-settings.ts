@@ -10,7 +10,10 @@ export type NotifyLevel = "ALL" | "MENTIONS" | "NOTHING";
 
 const notFollowing = () => new AppError("CONFLICT", "Join the channel to choose its notifications");
 
-/** Per-channel email level (ALL / MENTIONS → mention emails, NOTHING → none). Only for channels one follows. */
+/**
+ * Per-channel notification level (lib/validation/notifications.ts says what each does): ALL → every new post,
+ * MENTIONS → mentions only, NOTHING → no emails and no digest. Only for channels one follows.
+ */
 export async function setChannelNotifyLevel(actor: Actor, workspaceId: string, channelId: string, level: NotifyLevel) {
   const channel = await getChannelOrThrow(actor, workspaceId, channelId);
   if (!channel.isMember) throw notFollowing();

@@ -41,7 +41,7 @@ export const listNotificationsContract = contract({
   method: "GET",
   path: "/me/notifications",
   tag: "Notifications",
-  summary: "List your notifications (mentions), newest first, with the unread count",
+  summary: "List your notifications (mentions; new posts where your level is ALL), newest first, with the unread count",
   auth: { scope: "posts:read" },
   query: pageQuery,
   response: notificationListResponse,

@@ -30,8 +30,8 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="text-xl font-semibold">Notifications</h1>
           <p className="mt-1 text-sm text-stone-600">
-            {feed.unread === 0 ? "You are all caught up." : `${feed.unread} unread.`} Mentions of you, in all your
-            workspaces.
+            {feed.unread === 0 ? "You are all caught up." : `${feed.unread} unread.`} Mentions of you, and new posts in
+            channels you set to “Everything”, in all your workspaces.
           </p>
         </div>
         {feed.unread > 0 && (
@@ -48,7 +48,10 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         <div className="mt-8 rounded-lg border border-dashed border-stone-300 px-6 py-12 text-center">
           <BellIcon className="mx-auto size-8 text-stone-400" />
           <p className="mt-3 font-medium">No notifications yet.</p>
-          <p className="mt-1 text-sm text-stone-600">When someone mentions you with @your-handle, it shows up here.</p>
+          <p className="mt-1 text-sm text-stone-600">
+            When someone mentions you with @your-handle, or posts in a channel you set to “Everything”, it shows up
+            here.
+          </p>
         </div>
       ) : (
         <ul className="mt-6 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
@@ -61,8 +64,8 @@ export default async function NotificationsPage({ params, searchParams }: Props)
                     <span className="mr-1.5 inline-block size-2 rounded-full bg-accent-600 align-middle" aria-hidden />
                   )}
                   {!n.read && <span className="sr-only">Unread: </span>}
-                  <span className="font-medium">{n.actor?.name ?? "Someone"}</span> mentioned you{" "}
-                  {n.inComment ? "in a comment on" : "in"}{" "}
+                  <span className="font-medium">{n.actor?.name ?? "Someone"}</span>{" "}
+                  {n.kind === "post" ? "posted" : `mentioned you ${n.inComment ? "in a comment on" : "in"}`}{" "}
                   {n.post ? (
                     <Link href={`/w/${n.workspaceId}/p/${n.post.id}`} className="link font-medium">
                       {n.post.title}
@@ -70,6 +73,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
                   ) : (
                     <span className="text-stone-600">a post that was deleted</span>
                   )}
+                  {n.kind === "post" && n.post && ` in #${n.post.channelName}`}
                 </p>
                 <Time date={n.createdAt} className="text-xs text-stone-600" />
               </div>
