@@ -56,8 +56,10 @@ test("unread counts, mark all read, the divider, the Inbox, and a guest's search
   await expect(page.getByText(`@gus${tag}`)).toBeVisible();
 
   // Ben's sidebar counts what Ada posts in #general, and the mention of him.
-  await benPage.goto(generalUrl); // read up to now
   await page.goto(generalUrl);
+  await post(page, "Welcome aboard", "Glad to have you here.");
+  await benPage.goto(generalUrl); // read up to now
+  await expect(benPage.getByRole("link", { name: "Welcome aboard" })).toBeVisible();
   await post(page, "Ferry schedule", "Who takes the Monday shift?");
   await post(page, "Dock repairs", `@ben${tag} can you look at the east dock?`);
   const benGeneral = benPage.getByRole("navigation", { name: "Channels" }).getByRole("link", { name: /general/ });

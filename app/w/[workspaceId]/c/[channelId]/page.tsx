@@ -5,6 +5,8 @@ import { NotifyLevelForm } from "@/app/_components/channel-people";
 import { Composer } from "@/app/_components/composer";
 import { ChannelIcon, ChatIcon, GearIcon, kindLabel, UsersIcon } from "@/app/_components/icons";
 import { Markdown } from "@/app/_components/markdown";
+import { NewSinceDivider } from "@/app/_components/new-since-divider";
+import { RefreshOnce } from "@/app/_components/refresh-once";
 import { SimpleAction } from "@/app/_components/simple-action";
 import { Time } from "@/app/_components/time";
 import { notFound } from "next/navigation";
@@ -46,15 +48,23 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const mine = channel.isMember ? await getMyChannelSettings(actor, workspaceId, channelId) : null;
   const olderPage = cursor.success;
   const pinned = olderPage ? [] : await listPinned(actor, workspaceId, channelId);
-  // Seeing the newest posts is reading them: the digest and Catch up then leave them out.
-  if (channel.isMember && !olderPage) await markChannelAsRead(actor, workspaceId, channelId);
+  // Seeing the newest posts is reading them: the digest, Catch up and the sidebar's count then leave them out.
+  const reads = channel.isMember && !olderPage;
+  if (reads) await markChannelAsRead(actor, workspaceId, channelId);
+  const lastRead = mine?.lastReadAt ?? null;
+  const isNew = (p: { createdAt: Date; author: { id: string } }) =>
+    p.author.id !== actor.userId && (lastRead === null || p.createdAt > lastRead);
+  // The sidebar was rendered with this channel unread: render it again once this page has shown.
+  const sidebarStale = reads && page.items.some(isNew);
+  // The divider goes above the first post the reader had seen, when something new by others lies above it.
+  const seenAt = reads && lastRead ? page.items.findIndex((p) => p.createdAt <= lastRead) : -1;
+  const seenFrom = seenAt > 0 && page.items.slice(0, seenAt).some(isNew) ? seenAt : -1;
   const base = `/w/${workspaceId}/c/${channelId}`;
-  // The posts above this index came since the reader last opened the channel (their own don't count as news).
-  const seenFrom = newSinceDivider(page.items, mine?.lastReadAt ?? null, actor.userId, olderPage);
   const ids = { workspaceId, channelId };
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 md:px-8">
+      {sidebarStale && <RefreshOnce />}
       <header className="flex flex-wrap items-start gap-3 border-b border-stone-200 pb-4">
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="flex items-center gap-2 text-xl font-semibold">
@@ -196,20 +206,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           <ol className="space-y-4">
             {page.items.map((post, i) => (
               <li key={post.id}>
-                {i === seenFrom && (
-                  <div
-                    role="separator"
-                    aria-label="New since your last visit: the posts above"
-                    className="mb-4 flex items-center gap-3"
-                    data-testid="new-since-divider"
-                  >
-                    <span className="h-px flex-1 bg-accent-300" />
-                    <span className="text-xs font-semibold tracking-wide text-accent-700 uppercase">
-                      ↑ New since your last visit
-                    </span>
-                    <span className="h-px flex-1 bg-accent-300" />
-                  </div>
-                )}
+                <NewSinceDivider show={i === seenFrom} />
                 <article className="card p-4" aria-labelledby={`post-${post.id}`}>
                   <header className="flex items-center gap-2 text-sm text-stone-600">
                     <Avatar name={post.author.name} size="size-7" />
@@ -255,20 +252,4 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       </section>
     </div>
   );
-}
-
-/**
- * Where the "new since your last visit" divider goes in a newest-first page: before the first post at or before the
- * reader's last visit, when a post by someone else lies above it; -1 for none (never opened, nothing new, an older page).
- */
-function newSinceDivider(
-  posts: { createdAt: Date; author: { id: string } }[],
-  lastReadAt: Date | null,
-  readerId: string,
-  olderPage: boolean,
-): number {
-  if (!lastReadAt || olderPage) return -1;
-  const at = posts.findIndex((p) => p.createdAt <= lastReadAt);
-  if (at <= 0) return -1;
-  return posts.slice(0, at).some((p) => p.author.id !== readerId) ? at : -1;
 }
