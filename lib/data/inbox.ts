@@ -5,19 +5,15 @@
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
+import type { ChannelColumns } from "./search";
 
 export type InboxKeyset = { activityAt: Date; postId: string };
 
-export type InboxRow = {
+export type InboxRow = ChannelColumns & {
   postId: string;
   reason: "AUTHOR" | "COMMENTED" | "MENTIONED" | "MANUAL";
   activityAt: Date;
   title: string;
-  channelId: string;
-  channelName: string;
-  channelKind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
-  channelArchivedAt: Date | null;
-  isMember: boolean;
   postAuthorId: string;
   postAuthorName: string;
   postAuthorHandle: string;

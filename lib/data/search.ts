@@ -7,15 +7,20 @@ import type { DbOrTx } from "./db/client";
 
 export type SearchKeyset = { rank: string; createdAt: Date; id: string };
 
-export type SearchRow = {
-  postId: string;
-  commentId: string | null;
-  title: string;
+/** A hit's channel as raw queries return it: enough for the domain's canViewChannel to check the row again. */
+export type ChannelColumns = {
   channelId: string;
   channelName: string;
   channelKind: "PUBLIC" | "PRIVATE" | "ANNOUNCEMENT";
   channelArchivedAt: Date | null;
+  /** The reader is in the channel. */
   isMember: boolean;
+};
+
+export type SearchRow = ChannelColumns & {
+  postId: string;
+  commentId: string | null;
+  title: string;
   authorId: string;
   authorName: string;
   authorHandle: string;

@@ -96,7 +96,7 @@ test("unread counts, mark all read, the divider, the Inbox, and a guest's search
   await expect(inbox.getByRole("link", { name: "Ferry schedule" })).toBeVisible();
   await expect(inbox.getByText(`${ben} commented`)).toBeVisible();
   await screens(page, "92-inbox");
-  await inbox.getByRole("button", { name: "Done: Ferry schedule" }).click();
+  await inbox.getByRole("button", { name: "Done with Ferry schedule" }).click();
   await expect(page.getByText("Your inbox is empty.")).toBeVisible();
   await expect(page.getByTestId("inbox-count")).toHaveCount(0);
   await screens(page, "93-inbox-empty");

@@ -91,7 +91,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 label="Done"
                 pendingText="…"
                 className="btn-secondary px-2.5 py-1 text-xs"
-                srLabel={`: ${item.post.title}`}
+                srLabel={`with ${item.post.title}`}
               />
             </li>
           ))}
