@@ -12,7 +12,11 @@ let runtime: ReturnType<typeof useEmbeddedRuntime>;
 beforeEach(() => {
   runtime = useEmbeddedRuntime();
 });
-afterEach(() => runtime.uninstall());
+// What the last request of a test put in the outbox runs now, not after the database has closed.
+afterEach(async () => {
+  await runtime.drain();
+  runtime.uninstall();
+});
 
 type Item = { post: { id: string; title: string }; reason: string; newComments: number; lastComment: unknown };
 

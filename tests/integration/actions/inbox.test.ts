@@ -16,7 +16,11 @@ let runtime: ReturnType<typeof useEmbeddedRuntime>;
 beforeEach(() => {
   runtime = useEmbeddedRuntime();
 });
-afterEach(() => runtime.uninstall());
+// What the last request of a test put in the outbox runs now, not after the database has closed.
+afterEach(async () => {
+  await runtime.drain();
+  runtime.uninstall();
+});
 
 describe("inbox actions", () => {
   it("follows a post, gets its new comment in the Inbox, marks it done, and marks every channel read", async () => {
