@@ -16,7 +16,8 @@
 // BENCH_AB_DIR=<dir>: another checkout with its own production build (`npm run build` there), started on the same
 //   database as one more Tidings server; its arms ("…, other build") run interleaved beside this build's, for
 //   comparing two builds on a noisy machine.
-// BENCH_CPU_PROF=<dir>: the Tidings (PostgreSQL) server runs with node --cpu-prof, its profile written there on exit.
+// BENCH_CPU_PROF=<dir>: the Tidings servers (PostgreSQL, and PGlite with BENCH_EMBEDDED) run with node --cpu-prof, their
+//   profiles written there on exit (CPU.<date>.<pid>.….cpuprofile; the pids are logged at start).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -314,11 +315,15 @@ async function main() {
     });
   }
   if (seeded.embedded) {
-    servers.tidingsEmbedded = start("tidings (PGlite)", nextStart(ports.tidingsEmbedded), {
+    servers.tidingsEmbedded = start("tidings (PGlite)", [...profile, ...nextStart(ports.tidingsEmbedded)], {
       ...tidingsEnv(ports.tidingsEmbedded),
       DATABASE_URL: "",
       PGLITE_DATA_DIR: pgliteDir,
     });
+  }
+  if (cpuProfDir) {
+    const profiled = [servers.tidings, servers.tidingsEmbedded].filter(Boolean).map((s) => s.pid);
+    log(`CPU profiles in ${cpuProfDir}: PostgreSQL server pid ${profiled[0]}, PGlite server pid ${profiled[1] ?? "—"}`);
   }
   const apiList = (x) => `/api/v1/workspaces/${x.workspaceId}/channels/${x.channelId}/posts?limit=25`;
   const bareList = `/posts?limit=25&channelId=${w.channelId}&workspaceId=${w.workspaceId}&userId=${w.userId}`;
