@@ -142,6 +142,21 @@ describe("withPreparedStatements", () => {
     expect((await outside).rows).toEqual([[0]]);
   });
 
+  it("prepares a statement again when it was deallocated or the schema changed its result", async () => {
+    const everything = q(`SELECT * FROM "Everything" WHERE "id" = $1 -- whole rows`, ["a"]);
+    const before = await prepared.queryRaw(everything);
+    await client.exec(`DEALLOCATE ALL`);
+    expect(await prepared.queryRaw(everything)).toStrictEqual(before);
+    await client.exec(`ALTER TABLE "Everything" ADD COLUMN "extra" text DEFAULT 'x'`);
+    try {
+      const after = await prepared.queryRaw(everything);
+      expect(after.columnNames).toEqual([...before.columnNames, "extra"]);
+      expect(after).toStrictEqual(await plain.queryRaw(everything));
+    } finally {
+      await client.exec(`ALTER TABLE "Everything" DROP COLUMN "extra"`);
+    }
+  });
+
   it("maps errors as the adapter does, and an error does not poison the next call", async () => {
     const duplicate = await prepared.executeRaw(insert("b")).catch((e: unknown) => e);
     const reference = await plain.executeRaw(insert("b")).catch((e: unknown) => e);

@@ -1,12 +1,8 @@
-// PGlite's query() sends every statement as the unnamed one (Parse, Describe, Bind, Describe, Execute, Sync, each its
-// own call into the wasm backend), so PostgreSQL parses and plans it anew every time; pglite-prisma-adapter sends all
-// of Prisma's statements that way. Measured on the channel list: 1.9 ms a statement, 0.7 ms as a named prepared
-// statement whose Bind, Describe, Execute and Sync go in one call. This wraps the PGlite instance the adapter is given
-// so that its query() (and its transactions' query()) runs each SQL text as a named prepared statement, prepared on
-// first use and kept in a bounded LRU. Everything else PGlite's query() does is done the same way, with its own
-// helpers: the same locks, the same parameter serializers (by the parameter types PostgreSQL inferred), the same result
-// parser with the caller's parsers, the same error object. Protocol-level prepared statements belong to the session,
-// not to a transaction: a rollback keeps them.
+// pglite-prisma-adapter sends each statement through PGlite's query(): the unnamed statement, parsed and planned anew
+// every time, in six calls into the wasm backend. This wraps the PGlite instance the adapter is given so that each SQL
+// text runs as a named prepared statement (prepared on first use, kept in a bounded LRU, its Bind, Describe, Execute
+// and Sync sent in one call), doing the rest as query() does, with PGlite's own locks, serializers, result parser and
+// error object. Protocol-level prepared statements belong to the session: a rollback keeps them. docs/decisions/0014.
 import "server-only";
 import { messages, parse, protocol } from "@electric-sql/pglite";
 import type { PGlite, QueryOptions, Results, Transaction } from "@electric-sql/pglite";
@@ -35,8 +31,13 @@ function annotate(error: unknown, sql: string, params: unknown[], options: Query
   return error;
 }
 
-/** "cached plan must not change result type": the schema changed under a prepared statement; prepare it again. */
-const isStale = (error: unknown) => error instanceof messages.DatabaseError && error.code === "0A000";
+/**
+ * The prepared statement is gone (DEALLOCATE) or its result type changed with the schema: raised by Bind, before
+ * anything ran, so the statement can be prepared again and run.
+ */
+const isStale = (error: unknown) =>
+  error instanceof messages.DatabaseError &&
+  (error.code === "26000" || (error.code === "0A000" && /cached plan must not change result type/.test(error.message)));
 
 /**
  * The same PGlite instance, whose query() and transactions' query() run each SQL text as a named prepared statement.
@@ -50,7 +51,13 @@ export function withPreparedStatements(client: PGlite, max = PREPARED_STATEMENTS
   const toClose: string[] = [];
 
   /** Runs one statement; the caller holds PGlite's query lock (and, outside a transaction, its transaction lock). */
-  async function run<T>(sql: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean) {
+  async function run<T>(
+    sql: string,
+    params: unknown[],
+    options: QueryOptions | undefined,
+    inTransaction: boolean,
+    retry = true,
+  ): Promise<Results<T>> {
     let statement = cache.get(sql);
     try {
       if (statement) {
@@ -67,7 +74,7 @@ export function withPreparedStatements(client: PGlite, max = PREPARED_STATEMENTS
             serialize.describe({ type: "S", name }),
             serialize.sync(),
           ]),
-          { syncToFs: false },
+          { ...options, syncToFs: false },
         );
         statement = { name, paramTypes: parse.parseDescribeStatementResults(described) };
         cache.set(sql, statement);
@@ -93,7 +100,7 @@ export function withPreparedStatements(client: PGlite, max = PREPARED_STATEMENTS
           serialize.execute({}),
           serialize.sync(),
         ]),
-        { syncToFs: false },
+        { ...options, syncToFs: false },
       );
       if (!inTransaction) await client.syncToFs();
       return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
@@ -101,6 +108,8 @@ export function withPreparedStatements(client: PGlite, max = PREPARED_STATEMENTS
       if (statement && isStale(error) && cache.get(sql) === statement) {
         cache.delete(sql);
         toClose.push(statement.name);
+        // Inside a transaction the error has aborted it, as it would have without the cache.
+        if (retry && !inTransaction) return run<T>(sql, params, options, inTransaction, false);
       }
       throw annotate(error, sql, params, options);
     }
