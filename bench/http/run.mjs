@@ -5,7 +5,7 @@
 // request (from /proc/<pid>/stat, the server's whole process tree), SQL statements per request and the ratios.
 // Bounded: BENCH_TIMEOUT_S (default 900, 1800 with BENCH_SCALE) stops everything. Env: BENCH_POSTGRES_URL (admin
 // URL, default TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres), BENCH_ROUNDS (3),
-// BENCH_DURATION_S (4), BENCH_PORT (3300; uses up to five ports from it), BENCH_SKIP_BUILD=1 (reuse the last
+// BENCH_DURATION_S (4), BENCH_PORT (3300; uses up to seven ports from it), BENCH_SKIP_BUILD=1 (reuse the last
 // builds), BENCH_POSTS (200; 1000 with BENCH_SCALE), BENCH_CASES (read,create: which of the standard cases run).
 // Optional modes (each adds a Tidings server running the same build):
 // - BENCH_SCALE=1: a second PostgreSQL database seeded like the first plus BENCH_SCALE_POSTS (100000) posts and
@@ -15,11 +15,13 @@
 //   with the same SQL, as one more arm of the read cases, and the ratio PGlite ÷ PostgreSQL of read req/s (goal ≥ 0.7).
 // BENCH_AB_DIR=<dir>: another checkout with its own production build (`npm run build` there), started on the same
 //   database as one more Tidings server; its arms ("…, other build") run interleaved beside this build's, for
-//   comparing two builds on a noisy machine.
-// BENCH_CPU_PROF=<dir>: the Tidings (PostgreSQL) server runs with node --cpu-prof, its profile written there on exit.
+//   comparing two builds on a noisy machine. With BENCH_EMBEDDED too, it also runs on a copy of the seeded PGlite
+//   directory ("tidings token, PGlite, other build").
+// BENCH_CPU_PROF=<dir>: the Tidings servers (PostgreSQL, and PGlite with BENCH_EMBEDDED) run with node --cpu-prof, their
+//   profiles written there on exit (CPU.<date>.<pid>.….cpuprofile; the pids are logged at start).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -47,6 +49,7 @@ const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toStr
 const bigDbName = `${dbName}_big`;
 const bigDbUrl = Object.assign(new URL(adminUrl), { pathname: `/${bigDbName}` }).toString();
 const pgliteDir = embeddedArm ? mkdtempSync(path.join(os.tmpdir(), "tidings-bench-pglite-")) : undefined;
+const pgliteOtherDir = embeddedArm && abDir ? mkdtempSync(path.join(os.tmpdir(), "tidings-bench-pglite-")) : undefined;
 const children = [];
 const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim() || 100);
 const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -68,10 +71,9 @@ async function cleanup() {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
-  if (pgliteDir) {
+  for (const dir of [pgliteDir, pgliteOtherDir].filter(Boolean)) {
     // The embedded lock lives beside the directory (lib/data/db/embedded-lock.ts); a SIGTERMed server may leave it.
-    for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.lock.owner`])
-      rmSync(p, { recursive: true, force: true });
+    for (const p of [dir, `${dir}.lock`, `${dir}.lock.owner`]) rmSync(p, { recursive: true, force: true });
   }
 }
 const deadline = setTimeout(async () => {
@@ -252,6 +254,8 @@ async function seed() {
     } finally {
       await lite.close();
     }
+    // The other build reads the same rows (and the same token) from its own copy: PGlite is one process's database.
+    if (pgliteOtherDir) cpSync(pgliteDir, pgliteOtherDir, { recursive: true });
   }
   return seeded;
 }
@@ -283,6 +287,7 @@ async function main() {
     tidingsBig: basePort + 3,
     tidingsEmbedded: basePort + 4,
     tidingsOther: basePort + 5,
+    tidingsEmbeddedOther: basePort + 6,
   };
   const profile = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
   const nextStart = (port) => [nextBin, "start", "--port", String(port)];
@@ -314,11 +319,23 @@ async function main() {
     });
   }
   if (seeded.embedded) {
-    servers.tidingsEmbedded = start("tidings (PGlite)", nextStart(ports.tidingsEmbedded), {
+    servers.tidingsEmbedded = start("tidings (PGlite)", [...profile, ...nextStart(ports.tidingsEmbedded)], {
       ...tidingsEnv(ports.tidingsEmbedded),
       DATABASE_URL: "",
       PGLITE_DATA_DIR: pgliteDir,
     });
+  }
+  if (seeded.embedded && pgliteOtherDir) {
+    servers.tidingsEmbeddedOther = start(
+      "tidings (PGlite, other build)",
+      [path.join(abDir, "node_modules/next/dist/bin/next"), "start", "--port", String(ports.tidingsEmbeddedOther)],
+      { ...tidingsEnv(ports.tidingsEmbeddedOther), DATABASE_URL: "", PGLITE_DATA_DIR: pgliteOtherDir },
+      abDir,
+    );
+  }
+  if (cpuProfDir) {
+    const profiled = [servers.tidings, servers.tidingsEmbedded].filter(Boolean).map((s) => s.pid);
+    log(`CPU profiles in ${cpuProfDir}: PostgreSQL server pid ${profiled[0]}, PGlite server pid ${profiled[1] ?? "—"}`);
   }
   const apiList = (x) => `/api/v1/workspaces/${x.workspaceId}/channels/${x.channelId}/posts?limit=25`;
   const bareList = `/posts?limit=25&channelId=${w.channelId}&workspaceId=${w.workspaceId}&userId=${w.userId}`;
@@ -367,10 +384,15 @@ async function main() {
       path: apiList(seeded.embedded),
       headers: bearer(seeded.embedded),
     };
+    if (pgliteOtherDir) {
+      arms["tidings token, PGlite, other build"] = { ...arms["tidings token, PGlite"], server: "tidingsEmbeddedOther" };
+    }
   }
   const readArms = ["tidings token", "tidings cookie", "bare next", "bare node"];
   if (abDir) readArms.push("tidings token, other build", "tidings cookie, other build");
-  if (seeded.embedded) readArms.push("tidings token, PGlite");
+  const embeddedArms = ["tidings token, PGlite"];
+  if (pgliteOtherDir) embeddedArms.push("tidings token, PGlite, other build");
+  if (seeded.embedded) readArms.push(...embeddedArms);
   const cases = [];
   if (only.has("read")) {
     cases.push({ name: "list 25 posts, c=1", connections: 1, arms: readArms });
@@ -389,8 +411,8 @@ async function main() {
     });
   }
   if (seeded.embedded && !only.has("read")) {
-    cases.push({ name: "list 25 posts, c=1", connections: 1, arms: ["tidings token", "tidings token, PGlite"] });
-    cases.push({ name: "list 25 posts, c=16", connections: 16, arms: ["tidings token", "tidings token, PGlite"] });
+    cases.push({ name: "list 25 posts, c=1", connections: 1, arms: ["tidings token", ...embeddedArms] });
+    cases.push({ name: "list 25 posts, c=16", connections: 16, arms: ["tidings token", ...embeddedArms] });
   }
   if (cases.length === 0) throw new Error(`BENCH_CASES=${[...only].join(",")}: no case to run (read, create)`);
   const used = new Set(cases.flatMap((c) => c.arms));
@@ -509,11 +531,14 @@ async function main() {
     );
   }
   if (seeded.embedded) {
-    const parts = ["list 25 posts, c=1", "list 25 posts, c=16"].map((name) => {
-      const m = medians[name];
-      return `${name.slice(-4)} ${ratio(m["tidings token, PGlite"].rps, m["tidings token"].rps)}`;
-    });
-    summary.push(`embedded: PGlite ÷ PostgreSQL read req/s (token): ${parts.join(", ")} (goal ≥ 0.7)`);
+    for (const arm of embeddedArms) {
+      const parts = ["list 25 posts, c=1", "list 25 posts, c=16"].map((name) => {
+        const m = medians[name];
+        return `${name.slice(-4)} ${ratio(m[arm].rps, m["tidings token"].rps)}`;
+      });
+      const which = arm.endsWith("other build") ? " (other build's PGlite ÷ this build's PostgreSQL)" : "";
+      summary.push(`embedded${which}: PGlite ÷ PostgreSQL read req/s (token): ${parts.join(", ")} (goal ≥ 0.7)`);
+    }
   }
   if (summary.length) console.log("\n" + summary.join("\n"));
 }

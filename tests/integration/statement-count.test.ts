@@ -57,6 +57,16 @@ describe("statement counting", () => {
     });
     expect([nested.result, nested.statements]).toEqual([1, 2]);
   });
+
+  // lib/data/db/pglite-prepared.ts: the embedded database plans a SQL text once, not on every call.
+  it.runIf(!process.env.DATABASE_URL)("on PGlite, sends a repeated statement as one prepared statement", async () => {
+    const db = await getDb();
+    for (let i = 0; i < 3; i++) await db.$queryRaw`SELECT ${i}::int AS "preparedOnce"`;
+    const marker = '"preparedOnce"'; // a parameter: the checking statement's own text does not contain it
+    const rows = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_prepared_statements WHERE strpos(statement, ${marker}) > 0`;
+    expect(rows).toEqual([{ n: 1 }]);
+  });
 });
 
 describe("every contract stays within its maxStatements", () => {

@@ -98,6 +98,7 @@ async function openPglite(dir: string): Promise<Opened> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const { deployMigrations, pgliteMigrationFactory } = await import("./migrate");
+  const { withPreparedStatements } = await import("./pglite-prepared");
   const inMemory = dir.startsWith("memory://");
   const release = inMemory ? async () => {} : await lockDataDir(dir);
   try {
@@ -105,8 +106,10 @@ async function openPglite(dir: string): Promise<Opened> {
     await client.waitReady;
     const applied = await deployMigrations(await pgliteMigrationFactory(client));
     if (applied.length > 0 && !inMemory) console.info(`[db] applied ${applied.length} migration(s) to ${dir}`);
-    // One connection: a transaction holds it, so its timeout bounds how long everyone else waits.
-    const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(client)), transactionOptions });
+    // One connection: a transaction holds it, so its timeout bounds how long everyone else waits. Statements run
+    // prepared (planned once per SQL text, not per call): see pglite-prepared.ts.
+    const adapter = countingAdapter(new PrismaPGlite(withPreparedStatements(client)));
+    const prisma = new PrismaClient({ adapter, transactionOptions });
     return {
       prisma: withUnavailability(prisma),
       adapter: "pglite",
