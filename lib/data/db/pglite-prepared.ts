@@ -2,7 +2,7 @@
 // every time, in six calls into the wasm backend. This wraps the PGlite instance the adapter is given so that each SQL
 // text runs as a named prepared statement (prepared on first use, kept in a bounded LRU, its Bind, Describe, Execute
 // and Sync sent in one call), doing the rest as query() does, with PGlite's own locks, serializers, result parser and
-// error object. Protocol-level prepared statements belong to the session: a rollback keeps them. docs/decisions/0014.
+// error object. Protocol-level prepared statements belong to the session: a rollback keeps them. docs/decisions/0015.
 import "server-only";
 import { messages, parse, protocol } from "@electric-sql/pglite";
 import type { PGlite, QueryOptions, Results, Transaction } from "@electric-sql/pglite";
