@@ -7,5 +7,7 @@ import { events } from "../events";
 export const updateInboxFn = inngest.createFunction(
   { id: "update-inbox", retries: 5, triggers: [events["post/created"], events["comment/created"]] },
   async ({ event }) =>
-    "commentId" in event.data ? recordNewComment(event.data.commentId) : recordNewPost(event.data.postId),
+    "commentId" in event.data
+      ? recordNewComment(event.data.workspaceId, event.data.commentId)
+      : recordNewPost(event.data.workspaceId, event.data.postId),
 );

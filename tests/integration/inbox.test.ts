@@ -75,8 +75,8 @@ describe("inbox", { timeout: 90_000 }, () => {
     expect((await s.done(s.ana.cookie, postId)).status).toBe(200); // again: no change
 
     // A retried or late run of the background work for the old comment does not bring it back.
-    await recordNewComment(first);
-    await recordNewPost(postId);
+    await recordNewComment(s.workspace.id, first);
+    await recordNewPost(s.workspace.id, postId);
     expect(await s.inbox(s.ana.cookie)).toEqual([]);
 
     await s.comment(s.cookie, postId, "One more thing");

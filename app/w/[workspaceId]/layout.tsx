@@ -5,8 +5,7 @@ import { findWorkspace, loadChannels, loadShell, loadWorkspace } from "@/app/_li
 import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
 import { markAllReadAction } from "./inbox/actions";
-import { countUnread } from "@/lib/domain/digest/catch-up";
-import { countInboxItems } from "@/lib/domain/inbox/inbox";
+import { workspaceCounts } from "@/lib/domain/channels/list-channels";
 import { listNotifications } from "@/lib/domain/notifications/list-notifications";
 import {
   canCreateChannel,
@@ -28,16 +27,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
   const { workspaceId } = await params;
   const { actor, workspace } = await loadWorkspace(workspaceId);
-  const [{ me, workspaces }, channels, { unread }, inbox] = await Promise.all([
+  const [{ me, workspaces }, channels, { unread }, counts] = await Promise.all([
     loadShell(),
     loadChannels(workspaceId),
     listNotifications(actor, { limit: 1 }),
-    countInboxItems(actor, workspaceId),
+    workspaceCounts(actor, workspaceId),
   ]);
-  const counts = await countUnread(
-    actor,
-    channels.filter((c) => c.isMember && !c.archivedAt).map((c) => c.id),
-  );
   return (
     <WorkspaceShell
       workspace={{ id: workspace.id, name: workspace.name, role: workspace.role }}
@@ -48,10 +43,10 @@ export default async function WorkspaceLayout({ params, children }: Params & { c
         kind: c.kind,
         archived: c.archivedAt !== null,
         isMember: c.isMember,
-        unread: counts.get(c.id)?.unread ?? 0,
-        mentions: counts.get(c.id)?.mentions ?? 0,
+        unread: counts.channels[c.id]?.unread ?? 0,
+        mentions: counts.channels[c.id]?.mentions ?? 0,
       }))}
-      inbox={inbox}
+      inbox={counts.inbox}
       markAllRead={markAllReadAction}
       me={{ name: me.name, handle: me.handle, email: me.email, emailVerified: me.emailVerified }}
       unread={unread}

@@ -1,9 +1,10 @@
-import { cachedComputed, channelsScope } from "@/lib/data/cache/computed";
+import { activityScope, cachedComputed, channelsScope, readsScope } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { listChannelsWithMembership } from "@/lib/data/channels";
 import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";
 import { countUnread } from "../digest/catch-up";
+import { countInboxItems } from "../inbox/inbox";
 import { decodeNameCursor, encodeNameCursor, type Page } from "../pagination";
 import { canViewChannel, requireWorkspaceMember } from "../policy";
 
@@ -31,6 +32,32 @@ export async function listChannels(actor: Actor, workspaceId: string) {
 
 type ChannelListItem = Awaited<ReturnType<typeof listChannels>>[number];
 
+export type WorkspaceCounts = {
+  /** Per channel the reader follows (none: nothing unread): posts by others since they read it, mentions among them. */
+  channels: Record<string, { unread: number; mentions: number }>;
+  /** Posts in the reader's Inbox. */
+  inbox: number;
+};
+
+/**
+ * The reader's counts in a workspace (the sidebar's badges, the API's channel list), cached per reader until a post or
+ * comment of the workspace is written, deleted or restored, the background records Inbox activity, a channel is made,
+ * changed, joined or left, or the reader reads, marks done or follows (lib/data/cache/computed.ts's scopes).
+ */
+export async function workspaceCounts(actor: Actor, workspaceId: string): Promise<WorkspaceCounts> {
+  const role = requireWorkspaceMember(actor, workspaceId);
+  const followed = (await listChannels(actor, workspaceId)).filter((c) => c.isMember && !c.archivedAt).map((c) => c.id);
+  return cachedComputed(
+    [channelsScope(workspaceId), activityScope(workspaceId), readsScope(workspaceId, actor.userId)],
+    // What a guest may see differs: the role is part of the key (a role change also renews channelsScope).
+    `counts:${workspaceId}:${actor.userId}:${role === "GUEST" ? "guest" : "member"}`,
+    async () => {
+      const [unread, inbox] = await Promise.all([countUnread(actor, followed), countInboxItems(actor, workspaceId)]);
+      return { channels: Object.fromEntries(unread), inbox };
+    },
+  );
+}
+
 /**
  * listChannels a page at a time, each channel with its unread count (the API's channel list). The page is cut from
  * the same cached list in the same order; the cursor names the last channel shown, and the next page starts after
@@ -52,15 +79,12 @@ export async function listChannelsPage(
   const items = all.slice(start, start + page.limit);
   const last = items[items.length - 1];
   const more = start + page.limit < all.length;
-  const unread = await countUnread(
-    actor,
-    items.filter((c) => c.isMember).map((c) => c.id),
-  );
+  const counts = (await workspaceCounts(actor, workspaceId)).channels;
   return {
     items: items.map((c) => ({
       ...c,
-      unreadCount: unread.get(c.id)?.unread ?? 0,
-      mentionCount: unread.get(c.id)?.mentions ?? 0,
+      unreadCount: counts[c.id]?.unread ?? 0,
+      mentionCount: counts[c.id]?.mentions ?? 0,
     })),
     nextCursor: more && last ? encodeNameCursor({ name: last.name, id: last.id }) : null,
   };

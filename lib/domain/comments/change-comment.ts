@@ -1,4 +1,5 @@
 // Editing and deleting comments, with the posts' rules: the author edits (the comment is marked edited and the
+import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
 // replaced version kept in its history); the author or an admin deletes (soft: hidden at once, gone with its post).
 import { findCommentWithPost, updateComment } from "@/lib/data/comments";
 import { getDb, type DbOrTx } from "@/lib/data/db/client";
@@ -50,4 +51,5 @@ export async function deleteComment(actor: Actor, workspaceId: string, commentId
       throw forbidden("Only its author or an admin can delete a comment");
     await updateComment(tx, commentId, { deletedAt: new Date(), deletedById: actor.userId });
   });
+  await forgetComputed([activityScope(workspaceId)]); // committed: its mentions are no longer counted
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
+import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
 import { insertComment } from "@/lib/data/comments";
 import type { CreateCommentInput } from "@/lib/validation/comments";
 import type { Actor } from "../actor";
@@ -15,7 +16,7 @@ export async function createComment(
   input: CreateCommentInput & { fileIds?: string[] },
 ) {
   const db = await getDb();
-  return transaction(db, async (tx) => {
+  const created = await transaction(db, async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanCommentInChannel(actor, channel);
     const comment = await insertComment(tx, { postId, authorId: actor.userId, body: input.body });
@@ -40,4 +41,6 @@ export async function createComment(
     });
     return comment;
   });
+  await forgetComputed([activityScope(workspaceId)]); // committed: mention counts change
+  return created;
 }

@@ -1,4 +1,5 @@
 // The Inbox: the posts a person follows that have new activity by someone else. They follow a post by writing it,
+import { activityScope, forgetComputed, readsScope } from "@/lib/data/cache/computed";
 // commenting on it or being mentioned in it (recorded in the background from post/created and comment/created), or by
 // hand; marking one done keeps it out until something newer happens.
 import { getDb } from "@/lib/data/db/client";
@@ -85,6 +86,7 @@ export async function markInboxItemDone(actor: Actor, workspaceId: string, postI
   const db = await getDb();
   await getPostWithChannelOrThrow(actor, workspaceId, postId, db);
   const row = await markFollowDone(db, postId, actor.userId);
+  await forgetComputed([readsScope(workspaceId, actor.userId)]);
   return { postId, done: true as const, doneAt: row?.doneAt ?? null };
 }
 
@@ -105,21 +107,27 @@ export async function myFollowOf(actor: Actor, postId: string) {
 export async function setFollow(actor: Actor, workspaceId: string, postId: string, following: boolean) {
   const db = await getDb();
   const { post } = await getPostWithChannelOrThrow(actor, workspaceId, postId, db);
+  const changed = () => forgetComputed([readsScope(workspaceId, actor.userId)]);
   if (!following) {
     await unfollowPost(db, postId, actor.userId);
+    await changed();
     return { postId, following: false as const, reason: null };
   }
   const row = await followPost(db, { postId, userId: actor.userId, workspaceId: post.workspaceId }, new Date());
+  await changed();
   return { postId, following: true as const, reason: row?.reason ?? "MANUAL" };
 }
 
 /** Background: what a new post means for the Inbox (its author and the people it mentions follow it). */
-export async function recordNewPost(postId: string) {
-  return { followers: await recordPostActivity(await getDb(), postId) };
+export async function recordNewPost(workspaceId: string, postId: string) {
+  const followers = await recordPostActivity(await getDb(), postId);
+  await forgetComputed([activityScope(workspaceId)]); // the Inbox counts it feeds
+  return { followers };
 }
 
 /** Background: what a new comment means for the Inbox (activity for the others; its author and mentions follow). */
-export async function recordNewComment(commentId: string) {
+export async function recordNewComment(workspaceId: string, commentId: string) {
   await recordCommentActivity(await getDb(), commentId);
+  await forgetComputed([activityScope(workspaceId)]);
   return { recorded: true };
 }

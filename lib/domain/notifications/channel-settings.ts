@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
+import { forgetComputed, readsScope } from "@/lib/data/cache/computed";
 import { markChannelRead, markWorkspaceRead, updateNotifyLevel } from "@/lib/data/catch-up";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
@@ -45,6 +46,7 @@ export async function markChannelAsRead(actor: Actor, workspaceId: string, chann
   await getChannelOrThrow(actor, workspaceId, channelId);
   const at = new Date();
   await markChannelRead(await getDb(), channelId, actor.userId, at);
+  await forgetComputed([readsScope(workspaceId, actor.userId)]);
   return { channelId, lastReadAt: at };
 }
 
@@ -53,5 +55,6 @@ export async function markAllChannelsAsRead(actor: Actor, workspaceId: string) {
   requireWorkspaceMember(actor, workspaceId);
   const at = new Date();
   const { count } = await markWorkspaceRead(await getDb(), workspaceId, actor.userId, at);
+  await forgetComputed([readsScope(workspaceId, actor.userId)]);
   return { workspaceId, channels: count, lastReadAt: at };
 }

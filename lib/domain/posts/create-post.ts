@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
+import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
 import { insertPost, newPostId } from "@/lib/data/posts";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
@@ -24,7 +25,7 @@ export async function createPost(
   const db = await getDb();
   const text = `${input.title}\n${input.body}`;
   const singleWrite = !input.fileIds?.length && parseMentions(text).length === 0;
-  return transaction(
+  const post = await transaction(
     db,
     async (tx) => {
       const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
@@ -49,4 +50,6 @@ export async function createPost(
     },
     { singleWrite },
   );
+  await forgetComputed([activityScope(workspaceId)]); // committed: the others' unread counts change
+  return post;
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
+import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
 import { updatePost } from "@/lib/data/posts";
 import type { Actor } from "../actor";
 import { assertCanDeletePost } from "../policy";
@@ -26,4 +27,5 @@ export async function deletePost(actor: Actor, workspaceId: string, postId: stri
       });
     }
   });
+  await forgetComputed([activityScope(workspaceId)]); // committed: it leaves everyone's counts
 }

@@ -1,4 +1,5 @@
 // "Recently deleted": admins see the posts deleted in the last 30 days and restore them; after that the cleanup
+import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
 // purges them (lib/domain/cleanup/run-cleanup.ts, the same 30 days).
 import { getDb } from "@/lib/data/db/client";
 import { transaction } from "@/lib/data/db/transaction";
@@ -63,7 +64,7 @@ export async function listRecentlyDeleted(actor: Actor, workspaceId: string, pag
 export async function restorePost(actor: Actor, workspaceId: string, postId: string) {
   requireRestorer(actor, workspaceId);
   const db = await getDb();
-  return transaction(db, async (tx) => {
+  const restored = await transaction(db, async (tx) => {
     const post = await findPost(tx, postId);
     if (!post || post.workspaceId !== workspaceId || (post.deletedAt && post.deletedAt < restorableSince(new Date())))
       throw notFound("Post");
@@ -75,4 +76,6 @@ export async function restorePost(actor: Actor, workspaceId: string, postId: str
     if (!post.deletedAt) return presentPost(post);
     return presentPost(await updatePost(tx, postId, { deletedAt: null, deletedById: null }));
   });
+  await forgetComputed([activityScope(workspaceId)]); // committed: it is counted again
+  return restored;
 }
