@@ -320,6 +320,19 @@ describe("webhook delivery", () => {
       ["post.created", "SUCCEEDED"],
     ]);
     expect((await api("POST", `${base}/deliveries/nope/redeliver`, { cookie })).status).toBe(404);
+    // Both are admin actions on the endpoint: audited (the refused redelivery is not).
+    const audit = await api(
+      "GET",
+      `/api/v1/workspaces/${workspace.id}/audit?targetType=webhook&targetId=${endpoint.id}`,
+      {
+        cookie,
+      },
+    );
+    expect(audit.json.data.map((e: { action: string; after: unknown }) => [e.action, e.after])).toEqual([
+      ["webhook.test_sent", { deliveryId: log[0]!.id }],
+      ["webhook.redelivered", { deliveryId: delivery!.id, eventType: "post.created" }],
+      ["webhook.created", expect.anything()],
+    ]);
   });
 
   it("signs with both secrets during a rotation's overlap, then with the new one only", async () => {

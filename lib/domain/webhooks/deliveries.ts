@@ -12,6 +12,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/outbox/record";
 import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import { decodeCursor, paginate } from "../pagination";
 import { webhookMessageId } from "./fan-out";
 import { getWebhookEndpointOrThrow } from "./manage-endpoints";
@@ -33,6 +34,14 @@ export async function redeliverWebhook(actor: Actor, workspaceId: string, webhoo
   const requeued = await transaction(db, async (tx) => {
     const row = await requeueWebhookDelivery(tx, deliveryId, new Date());
     await recordEvent(tx, "webhook/delivery-requested", { deliveryId });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "webhook.redelivered",
+      target: { type: "webhook", id: webhookId },
+      before: null,
+      after: { deliveryId, eventType: delivery.eventType },
+    });
     return row;
   });
   return { ...requeued, attemptLog: [] };
@@ -60,6 +69,14 @@ export async function sendTestWebhook(actor: Actor, workspaceId: string, webhook
       nextAttemptAt: now,
     });
     await recordEvent(tx, "webhook/delivery-requested", { deliveryId: delivery.id });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "webhook.test_sent",
+      target: { type: "webhook", id: webhookId },
+      before: null,
+      after: { deliveryId: delivery.id },
+    });
     return delivery;
   });
 }
