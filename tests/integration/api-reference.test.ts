@@ -7,6 +7,7 @@ import ApiReferencePage from "@/app/docs/api/page";
 import { env } from "@/lib/env";
 import { errorStatus } from "@/lib/errors";
 import { contracts } from "@/lib/validation/api";
+import { webhookEventTypes } from "@/lib/validation/webhooks";
 import { api } from "../support/api";
 import { createWorkspaceWithOwner } from "../factories";
 
@@ -35,6 +36,16 @@ describe("the API reference page", () => {
       expect(html).toContain(c.path.replace(/&/g, "&amp;"));
       if (c.auth !== "none") expect(html).toContain(c.auth.scope);
     }
+  });
+
+  it("describes every webhook event type with its payload's fields", () => {
+    expect(ids).toContain("webhook-events");
+    for (const type of webhookEventTypes) {
+      const anchor = `event-${type.replace(/[^a-z0-9]+/gi, "-")}`;
+      expect(ids, type).toContain(anchor);
+      expect(html).toMatch(new RegExp(`id="${anchor}"[^]*?<h3[^>]*>${type.replace(".", "\\.")}</h3>`));
+    }
+    expect(html).toContain("webhook-signature");
   });
 
   it("has an anchor for every error code, saying its status and meaning", () => {

@@ -63,6 +63,10 @@ export default function ApiReferencePage() {
     }
   }
   const tags = [...byTag.entries()];
+  // What Tidings POSTs to a registered endpoint: the document's `webhooks` section, one event type each.
+  const events = Object.entries((doc.webhooks ?? {}) as Record<string, { post?: Operation }>).flatMap(([name, item]) =>
+    item.post ? [{ name, op: item.post }] : [],
+  );
   const schemaNames = Object.keys(schemas).sort((a, b) => a.localeCompare(b));
 
   const contents = (
@@ -97,6 +101,13 @@ export default function ApiReferencePage() {
           </ol>
         </li>
       ))}
+      {events.length > 0 && (
+        <li>
+          <a href="#webhook-events" className="link">
+            Webhook events
+          </a>
+        </li>
+      )}
       <li>
         <a href="#error-codes" className="link">
           Error codes
@@ -164,6 +175,45 @@ export default function ApiReferencePage() {
               </div>
             </section>
           ))}
+
+          {events.length > 0 && (
+            <section id="webhook-events" aria-labelledby="webhook-events-h" className="mt-10 scroll-mt-4">
+              <h2 id="webhook-events-h" className="text-xl font-semibold">
+                Webhook events
+              </h2>
+              <p className="mt-2 text-sm text-stone-700">
+                What Tidings sends to an endpoint registered under{" "}
+                <a href={`#${tagAnchor("Webhooks")}`} className="link">
+                  Webhooks
+                </a>
+                : a <code className="font-mono">POST</code> with a JSON body, signed per Standard Webhooks (the{" "}
+                <code className="font-mono">webhook-id</code>, <code className="font-mono">webhook-timestamp</code> and{" "}
+                <code className="font-mono">webhook-signature</code> headers; verify them with the{" "}
+                <code className="font-mono">standardwebhooks</code> package and the endpoint&apos;s secret). Any 2xx
+                acknowledges an event; anything else, or no answer within 10 seconds, is retried with backoff.
+              </p>
+              <div className="mt-4 space-y-4">
+                {events.map(({ name, op }) => {
+                  const body = op.requestBody?.content["application/json"]?.schema;
+                  return (
+                    <div key={name} id={`event-${name.replace(/[^a-z0-9]+/gi, "-")}`} className="card scroll-mt-4 p-4">
+                      <h3 className="font-mono font-semibold">{name}</h3>
+                      {op.description && (
+                        <p className="mt-1 text-sm text-stone-700">
+                          <Prose text={op.description} />
+                        </p>
+                      )}
+                      {body && (
+                        <div className="mt-2">
+                          <BodyView schema={body} schemas={schemas} />
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </section>
+          )}
 
           <section id="error-codes" aria-labelledby="error-codes-h" className="mt-10 scroll-mt-4">
             <h2 id="error-codes-h" className="text-xl font-semibold">
