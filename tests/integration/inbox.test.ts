@@ -1,22 +1,14 @@
 // The Inbox (followed posts with new activity by others, done until something newer), following by hand, the
 // per-channel unread and mention counts, and "mark all read", through the API with the background function run for
 // real from the outbox; every refusal: other workspaces, guests, private channels, tokens without the scope, bad input.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { recordNewComment, recordNewPost } from "@/lib/domain/inbox/inbox";
 import { api } from "../support/api";
-import { useEmbeddedRuntime } from "../support/background";
+import { embeddedRuntimeEachTest } from "../support/background";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 
-let runtime: ReturnType<typeof useEmbeddedRuntime>;
-beforeEach(() => {
-  runtime = useEmbeddedRuntime();
-});
-// What the last request of a test put in the outbox runs now, not after the database has closed.
-afterEach(async () => {
-  await runtime.drain();
-  runtime.uninstall();
-});
+const runtime = embeddedRuntimeEachTest();
 
 type Item = { post: { id: string; title: string }; reason: string; newComments: number; lastComment: unknown };
 

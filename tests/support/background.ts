@@ -1,5 +1,6 @@
 // Drives the background work in integration tests: the real functions through the SDK's execution engine, in this
 // process (the embedded executor, as the app runs it), with fast retries; `drain()` relays the outbox and waits for every run.
+import { afterEach, beforeEach } from "vitest";
 import { embeddedSigningKey, inngest } from "@/inngest/client";
 import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
@@ -38,3 +39,35 @@ export function useEmbeddedRuntime() {
 }
 
 export type { OutboxPublisher };
+
+/**
+ * A fresh embedded runtime for each test of the calling file (or describe): installed before it, and after it, what
+ * its last request left in the outbox runs before the runtime goes (never against a database closed meanwhile).
+ */
+export function embeddedRuntimeEachTest() {
+  // Not a React hook, whatever its name says: an alias keeps the hooks lint rule out of it.
+  const install = useEmbeddedRuntime;
+  let runtime: ReturnType<typeof useEmbeddedRuntime> | undefined;
+  beforeEach(() => {
+    runtime = install();
+  });
+  afterEach(async () => {
+    await runtime?.drain();
+    runtime?.uninstall();
+    runtime = undefined;
+  });
+  return {
+    /** Relays what is due and waits for every run it started. */
+    drain: async () => {
+      await runtime?.drain();
+    },
+    /** No background work runs from here until resume(): what requests record stays in the outbox. */
+    pause() {
+      runtime?.uninstall();
+      runtime = undefined;
+    },
+    resume() {
+      runtime = install();
+    },
+  };
+}

@@ -2,26 +2,19 @@
 // whichever cache adapter the test file chose by env: a warm read asks the database nothing, and every change that
 // moves a count shows on the very next read — a post or comment by someone else, a deletion and a restore, reading,
 // "Mark all read", the Inbox's activity (recorded in the background) and Done, joining a channel.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { workspaceCounts } from "@/lib/domain/channels/list-channels";
 import { countStatements } from "@/lib/request-context";
 import { actorOf } from "../integration/actions/helpers";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
 import { api } from "./api";
-import { useEmbeddedRuntime } from "./background";
+import { embeddedRuntimeEachTest } from "./background";
 
 export function countsCacheSuite() {
   describe("cached counts change with what changes them", { timeout: 90_000 }, () => {
     beforeAll(async () => void (await getDb()), 120_000);
-    let runtime: ReturnType<typeof useEmbeddedRuntime>;
-    beforeEach(() => {
-      runtime = useEmbeddedRuntime();
-    });
-    afterEach(async () => {
-      await runtime.drain();
-      runtime.uninstall();
-    });
+    const runtime = embeddedRuntimeEachTest();
 
     it("answers warm reads from the cache, and every change on the next read", async () => {
       const ws = await createWorkspaceWithOwner();
@@ -47,13 +40,13 @@ export function countsCacheSuite() {
         return res.json.data.id as string;
       };
       // With no background work running, the write itself renews the counts.
-      runtime.uninstall();
+      runtime.pause();
       const first = await api("POST", `${base}/channels/${ws.general.id}/posts`, {
         cookie: writer.cookie,
         body: { title: "One", body: "x" },
       }).then((res) => res.json.data.id as string);
       expect(await general()).toEqual({ unread: 1, mentions: 0 });
-      runtime = useEmbeddedRuntime();
+      runtime.resume();
       await runtime.drain();
       await post("Two", `hi @${reader.user.handle}`);
       expect(await general()).toEqual({ unread: 2, mentions: 1 });

@@ -1,26 +1,18 @@
 // The Inbox page's "Done", the post page's Follow / Unfollow and the sidebar's "Mark all read", through the actions
 // those pages use, with the background work run for real from the outbox.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { followAction, markAllReadAction, markInboxDoneAction } from "@/app/w/[workspaceId]/inbox/actions";
 import { createCommentAction, createPostAction } from "@/app/w/[workspaceId]/p/actions";
 import { countUnread } from "@/lib/domain/digest/catch-up";
 import { countInboxItems, listInboxPage } from "@/lib/domain/inbox/inbox";
 import { createWorkspaceWithOwner, memberOf } from "../../factories";
-import { useEmbeddedRuntime } from "../../support/background";
+import { embeddedRuntimeEachTest } from "../../support/background";
 import { useSessionCookie } from "../../support/cookies";
 import { actorOf, expectFailure, expectOk, form } from "./helpers";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let runtime: ReturnType<typeof useEmbeddedRuntime>;
-beforeEach(() => {
-  runtime = useEmbeddedRuntime();
-});
-// What the last request of a test put in the outbox runs now, not after the database has closed.
-afterEach(async () => {
-  await runtime.drain();
-  runtime.uninstall();
-});
+const runtime = embeddedRuntimeEachTest();
 
 describe("inbox actions", () => {
   it("follows a post, gets its new comment in the Inbox, marks it done, and marks every channel read", async () => {
