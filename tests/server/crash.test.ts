@@ -32,7 +32,10 @@ function fixture(command: "seed" | "inspect", env: Record<string, string>) {
     env: env as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 180_000,
+    // The inspection lists every write and email of the run: past a megabyte (spawnSync's default) it was cut off.
+    maxBuffer: 256 * 1024 * 1024,
   });
+  if (r.error) throw new Error(`crash-fixture ${command} failed: ${r.error.message}`);
   const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
   if (!line) throw new Error(`crash-fixture ${command} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(line.slice("RESULT ".length));
