@@ -140,9 +140,10 @@ export default tseslint.config(
     },
   },
   {
-    // The env module itself, and scripts/tests/benchmarks that set up the process, read process.env.
+    // The env module itself, and scripts/tests/benchmarks and configs that set up the process, read process.env.
     files: [
       "lib/env.ts",
+      "next.config.ts",
       "scripts/**",
       "bench/**",
       "tests/**",

@@ -1,5 +1,6 @@
-// Runs before every page and route (Next.js' proxy, formerly middleware): security headers with a fresh CSP nonce
-// per page, CSRF for server actions, and malformed paths answered before Next.js' router fails on them.
+// Runs before every page, and before an API route whose path holds a percent sign (Next.js' proxy, formerly
+// middleware): security headers with a fresh CSP nonce per page, CSRF for server actions, and malformed paths
+// answered before Next.js' router fails on them. The API's headers otherwise come from next.config.ts.
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseRetryAfterSeconds } from "@/lib/availability";
@@ -83,5 +84,7 @@ function unavailablePage(retryAfter: number): string {
 
 export const config = {
   // Everything but built assets (served as files, no page or route behind them).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Every page; of the API only paths with a percent sign, the only ones whose encoding can be malformed (Next.js
+  // matches the raw path). The API's security headers come from next.config.ts's headers(), without a proxy run.
+  matcher: ["/((?!_next/static|_next/image|api/).*)", "/api/(.*%.*)"],
 };
