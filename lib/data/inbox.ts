@@ -72,14 +72,28 @@ export async function recordCommentActivity(db: DbOrTx, commentId: string) {
           ELSE "PostFollow"."doneAt" END`;
 }
 
+type InboxReader = { userId: string; workspaceId: string; guest: boolean };
+
+/** A follow's post (not deleted), its channel, and the reader's membership of that channel. */
+const inboxJoins = (userId: string) => Prisma.sql`
+  JOIN "Post" p ON p."id" = f."postId" AND p."deletedAt" IS NULL
+  JOIN "Channel" c ON c."id" = p."channelId"
+  LEFT JOIN "ChannelMember" cmem ON cmem."channelId" = c."id" AND cmem."userId" = ${userId}`;
+
+/**
+ * In the reader's Inbox: their follow in this workspace, with activity newer than done, in a channel they may read
+ * (lib/domain/policy.ts canViewChannel: guests only channels they were added to, anyone a private one they are in).
+ */
+const inboxRule = (q: InboxReader) => Prisma.sql`
+  f."userId" = ${q.userId} AND f."workspaceId" = ${q.workspaceId} AND f."activityAt" IS NOT NULL
+  AND (f."doneAt" IS NULL OR f."activityAt" > f."doneAt")
+  AND (cmem."userId" IS NOT NULL OR (NOT ${q.guest} AND c."kind" <> 'PRIVATE'))`;
+
 /**
  * One page of the Inbox, newest activity first: followed posts with activity newer than done, not deleted, in a channel
  * the reader may see (guests: only channels they were added to; the domain checks each row again). One statement.
  */
-export function listInbox(
-  db: DbOrTx,
-  q: { userId: string; workspaceId: string; guest: boolean; limit: number; after?: InboxKeyset },
-): Promise<InboxRow[]> {
+export function listInbox(db: DbOrTx, q: InboxReader & { limit: number; after?: InboxKeyset }): Promise<InboxRow[]> {
   const keyset = q.after
     ? Prisma.sql`AND (f."activityAt", f."postId") < (${q.after.activityAt}::timestamp(3), ${q.after.postId})`
     : Prisma.empty;
@@ -91,35 +105,22 @@ export function listInbox(
       (SELECT count(*) FROM "Comment" n WHERE n."postId" = p."id" AND n."deletedAt" IS NULL
         AND n."authorId" <> ${q.userId} AND (f."doneAt" IS NULL OR n."createdAt" > f."doneAt"))::int AS "newComments",
       last."id" AS "lastCommentId", last."name" AS "lastCommentAuthorName", last."handle" AS "lastCommentAuthorHandle"
-    FROM "PostFollow" f
-      JOIN "Post" p ON p."id" = f."postId" AND p."deletedAt" IS NULL
-      JOIN "Channel" c ON c."id" = p."channelId"
+    FROM "PostFollow" f ${inboxJoins(q.userId)}
       JOIN "User" a ON a."id" = p."authorId"
-      LEFT JOIN "ChannelMember" cmem ON cmem."channelId" = c."id" AND cmem."userId" = ${q.userId}
       LEFT JOIN LATERAL (
         SELECT lc."id", u."name", u."handle" FROM "Comment" lc JOIN "User" u ON u."id" = lc."authorId"
         WHERE lc."postId" = p."id" AND lc."deletedAt" IS NULL AND lc."authorId" <> ${q.userId}
         ORDER BY lc."createdAt" DESC, lc."id" DESC LIMIT 1
       ) last ON true
-    WHERE f."userId" = ${q.userId} AND f."workspaceId" = ${q.workspaceId} AND f."activityAt" IS NOT NULL
-      AND (f."doneAt" IS NULL OR f."activityAt" > f."doneAt")
-      AND (cmem."userId" IS NOT NULL OR (NOT ${q.guest} AND c."kind" <> 'PRIVATE'))
-      ${keyset}
+    WHERE ${inboxRule(q)} ${keyset}
     ORDER BY f."activityAt" DESC, f."postId" DESC
     LIMIT ${q.limit}`;
 }
 
 /** How many posts the reader's Inbox holds in this workspace, by listInbox's rule. One statement. */
-export async function countInbox(db: DbOrTx, q: { userId: string; workspaceId: string; guest: boolean }) {
+export async function countInbox(db: DbOrTx, q: InboxReader) {
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count"
-    FROM "PostFollow" f
-      JOIN "Post" p ON p."id" = f."postId" AND p."deletedAt" IS NULL
-      JOIN "Channel" c ON c."id" = p."channelId"
-      LEFT JOIN "ChannelMember" cmem ON cmem."channelId" = c."id" AND cmem."userId" = ${q.userId}
-    WHERE f."userId" = ${q.userId} AND f."workspaceId" = ${q.workspaceId} AND f."activityAt" IS NOT NULL
-      AND (f."doneAt" IS NULL OR f."activityAt" > f."doneAt")
-      AND (cmem."userId" IS NOT NULL OR (NOT ${q.guest} AND c."kind" <> 'PRIVATE'))`;
+    SELECT count(*)::int AS "count" FROM "PostFollow" f ${inboxJoins(q.userId)} WHERE ${inboxRule(q)}`;
   return Number(row?.count ?? 0);
 }
 
