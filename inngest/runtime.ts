@@ -3,7 +3,7 @@
 // the cron scheduler. Everything lives on globalThis: Next loads this module once per route bundle.
 import "server-only";
 import { serve } from "inngest/next";
-import { kickOutboxRelay, releaseLeasesOnNextRelayPass } from "@/lib/outbox/relay";
+import { kickOutboxRelay, outboxIdle, releaseLeasesOnNextRelayPass } from "@/lib/outbox/relay";
 import { setOutboxPublisher, type OutboxPublisher, type RelaySummary } from "@/lib/outbox/publisher";
 import { env } from "@/lib/env";
 import { embedded, embeddedSigningKey, inngest, setEmbeddedDispatch } from "./client";
@@ -100,6 +100,7 @@ export async function stopBackgroundRuntime(): Promise<void> {
   const started = g[startedSlot];
   if (!started) return;
   started.stop();
+  await outboxIdle();
   await kickOutboxRelay();
   if (embedded) await embeddedExecutor().idle();
   setEmbeddedDispatch(undefined);

@@ -10,8 +10,8 @@ import { events } from "../events";
 export const notifyFollowersFn = inngest.createFunction(
   { id: "notify-followers", retries: 5, triggers: [events["post/created"]] },
   async ({ event, step }) => {
-    const { postId } = event.data;
-    const userIds = await notifyFollowers(postId);
+    const { channelId, postId } = event.data;
+    const userIds = await notifyFollowers(channelId, postId);
     const results = await Promise.all(
       userIds.map((id) => step.run(`email-follower-${id}`, () => sendPostEmail(postId, id))),
     );

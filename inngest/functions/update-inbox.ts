@@ -1,13 +1,15 @@
 // A post or comment was written: record what it means for the Inbox (who follows the post, whose Inbox it enters).
-// One idempotent write per event and no step: a retry re-runs the same write and changes nothing twice.
+// One idempotent write per event and no step: a retry re-runs the same write and changes nothing twice. A post that
+// mentions no one needs nothing here: its author's follow went in with the post itself (lib/data/posts.ts).
 import { recordNewComment, recordNewPost } from "@/lib/domain/inbox/inbox";
 import { inngest } from "../client";
 import { events } from "../events";
 
 export const updateInboxFn = inngest.createFunction(
   { id: "update-inbox", retries: 5, triggers: [events["post/created"], events["comment/created"]] },
-  async ({ event }) =>
-    "commentId" in event.data
-      ? recordNewComment(event.data.workspaceId, event.data.commentId)
-      : recordNewPost(event.data.workspaceId, event.data.postId),
+  async ({ event }) => {
+    if ("commentId" in event.data) return recordNewComment(event.data.workspaceId, event.data.commentId);
+    if (event.data.mentions === 0) return { followers: 0 };
+    return recordNewPost(event.data.workspaceId, event.data.postId);
+  },
 );

@@ -1,6 +1,7 @@
 // The Inbox: posts a person follows (wrote, commented on, was mentioned in, or followed by hand), listed while they
-// hold activity by someone else newer than what the person marked done. Activity is recorded from post/created and
-// comment/created by a background function; every write here is idempotent (GREATEST of event timestamps), so a
+// hold activity by someone else newer than what the person marked done. A post's author follows it from the statement
+// that inserts the post (insertPost); the rest is recorded from post/created and comment/created by a background
+// function; every write here is idempotent (GREATEST of event timestamps), so a
 // retried or late run changes nothing twice and never brings back what was marked done after the activity.
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
@@ -26,8 +27,9 @@ export type InboxRow = ChannelColumns & {
 };
 
 /**
- * A new post: its author follows it (nothing to show until someone answers), and each person the post mentions follows
- * it with the mention as activity (what was there before it counts as seen). One statement.
+ * A new post: its author follows it (nothing to show until someone answers; insertPost already recorded that, this
+ * keeps it true for any post), and each person the post mentions follows it with the mention as activity (what was
+ * there before it counts as seen). One statement.
  */
 export function recordPostActivity(db: DbOrTx, postId: string) {
   return db.$executeRaw`

@@ -87,6 +87,12 @@ export function findNotifiedPosts(db: DbOrTx, userId: string, ids: string[]) {
  * itself mentions, each with their role in the workspace (null: no longer a member) beside the channel's facts. None
  * when the post is deleted or gone. One statement.
  */
+/** Whether any member of the channel has chosen level ALL ("Everything"). */
+export async function channelHasAllLevelMember(db: DbOrTx, channelId: string): Promise<boolean> {
+  const row = await db.channelMember.findFirst({ where: { channelId, notifyLevel: "ALL" }, select: { userId: true } });
+  return row !== null;
+}
+
 export function findAllLevelFollowers(db: DbOrTx, postId: string) {
   return db.$queryRaw<
     {

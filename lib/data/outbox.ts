@@ -14,7 +14,14 @@ export const outboxSelect = {
 } as const;
 
 /** An outbox row as a write inserts it (its id chosen by the caller when it goes into another write's statement). */
-export type OutboxInsert = { id?: string; name: string; data: Prisma.InputJsonValue; requestId?: string };
+export type OutboxInsert = {
+  id?: string;
+  name: string;
+  data: Prisma.InputJsonValue;
+  requestId?: string;
+  /** Later than now: leased to the process that records it, which publishes it itself (lib/outbox/record.ts). */
+  availableAt?: Date;
+};
 
 export function insertOutboxEvent(tx: DbOrTx, event: OutboxInsert) {
   return tx.outboxEvent.create({ data: event, select: { id: true } });
@@ -62,9 +69,18 @@ export async function makePendingOutboxEventsDue(db: DbOrTx, now: Date): Promise
 }
 
 /** In SQL: it runs once per delivered event, and a raw statement skips the ORM's query building. */
-export async function markOutboxEventSent(db: DbOrTx, id: string, sentAt: Date): Promise<void> {
+/** Marks rows delivered, in one statement whatever their number. */
+export async function markOutboxEventsSent(db: DbOrTx, ids: string[], sentAt: Date): Promise<void> {
+  if (ids.length === 0) return;
   await db.$executeRaw`UPDATE "OutboxEvent" SET "status" = 'SENT', "sentAt" = ${sentAt}::timestamp(3), "lastError" = NULL
-    WHERE "id" = ${id} AND "status" = 'PENDING'`;
+    WHERE "id" = ANY(${ids}::text[]) AND "status" = 'PENDING'`;
+}
+
+/** Ends the leases of rows still pending (due now), so the next relay pass publishes them. */
+export async function releaseOutboxLeases(db: DbOrTx, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw`UPDATE "OutboxEvent" SET "availableAt" = ${now}::timestamp(3)
+    WHERE "id" = ANY(${ids}::text[]) AND "status" = 'PENDING' AND "availableAt" > ${now}::timestamp(3)`;
 }
 
 export function markOutboxEventFailed(

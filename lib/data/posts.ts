@@ -37,8 +37,9 @@ const fromRaw = ({ authorName, authorHandle, ...p }: RawPost): PostRow => ({
 export const newPostId = (): string => createId();
 
 /**
- * Inserts the post and returns it with its author (a new post has no comments), in one statement; with `event`, its
- * outbox row too, in the same statement (a data-modifying WITH runs whether or not the query reads it).
+ * Inserts the post and returns it with its author (a new post has no comments), in one statement, with the author's
+ * follow of it (the Inbox: lib/data/inbox.ts); with `event`, its outbox row too, in the same statement (a
+ * data-modifying WITH runs whether or not the query reads it).
  */
 export async function insertPost(
   tx: DbOrTx,
@@ -50,7 +51,7 @@ export async function insertPost(
     ? Prisma.sql`, o AS (
         INSERT INTO "OutboxEvent" ("id", "name", "data", "requestId", "createdAt", "availableAt")
         VALUES (${event.id ?? randomUUID()}, ${event.name}, ${JSON.stringify(event.data)}::jsonb,
-          ${event.requestId ?? null}, ${now}, ${now})
+          ${event.requestId ?? null}, ${now}, ${event.availableAt ?? now})
       )`
     : Prisma.empty;
   const rows = await tx.$queryRaw<RawPost[]>`WITH p AS (
@@ -58,6 +59,9 @@ export async function insertPost(
       VALUES (${data.id}, ${data.workspaceId}, ${data.channelId}, ${data.authorId}, ${data.title}, ${data.body},
         ${now})
       RETURNING *
+    ), f AS (
+      INSERT INTO "PostFollow" ("postId", "userId", "workspaceId", "reason", "activityAt", "doneAt", "createdAt")
+      VALUES (${data.id}, ${data.authorId}, ${data.workspaceId}, 'AUTHOR'::"FollowReason", NULL, NULL, ${now})
     )${outbox}
     SELECT p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body", p."createdAt", p."editedAt",
       p."deletedAt", p."pinnedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"

@@ -69,6 +69,15 @@ export function listWebhookEndpoints(
 }
 
 /** Enabled endpoints of a workspace subscribed to `eventType`. */
+/** Every event type some enabled endpoint of the workspace subscribes to. */
+export async function listSubscribedEventTypes(db: DbOrTx, workspaceId: string): Promise<string[]> {
+  const rows = await db.webhookEndpoint.findMany({
+    where: { workspaceId, disabledAt: null },
+    select: { events: true },
+  });
+  return [...new Set(rows.flatMap((r) => r.events))];
+}
+
 export function listSubscribedEndpoints(db: DbOrTx, workspaceId: string, eventType: string) {
   return db.webhookEndpoint.findMany({
     where: { workspaceId, disabledAt: null, events: { has: eventType } },

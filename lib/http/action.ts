@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { takeRateLimit, type RateLimitRule } from "@/lib/domain/rate-limits";
 import { AppError } from "@/lib/errors";
 import { noteClientAddress, withRequestContext } from "@/lib/request-context";
-import { kickRelayIfOutboxWritten } from "./after-response";
+import { relayRecordedOutbox } from "./after-response";
 import { clientAddress } from "@/lib/auth/client-address";
 import { toAppError, zodDetails } from "./errors";
 
@@ -83,9 +83,9 @@ export function action<S extends z.ZodType, T>(
       };
     } finally {
       // Also after redirect(): events recorded by a committed transaction go out now, not at the next sweep.
-      kickRelayIfOutboxWritten();
+      relayRecordedOutbox();
     }
   };
   return (prev: ActionState<T>, input: FormData | z.input<S>): Promise<ActionState<T>> =>
-    withRequestContext(randomUUID(), () => run(prev, input));
+    withRequestContext(randomUUID(), () => run(prev, input), { relaysAfter: true });
 }

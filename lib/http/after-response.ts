@@ -2,8 +2,8 @@
 // (scripts, tests, instrumentation), where after() throws.
 import "server-only";
 import { after } from "next/server";
-import { kickOutboxRelay } from "@/lib/outbox/relay";
-import { outboxWritten } from "@/lib/request-context";
+import { relayRecorded } from "@/lib/outbox/relay";
+import { detachedFromRequest, takeRecordedOutbox } from "@/lib/request-context";
 
 export function afterResponse(task: () => Promise<unknown>): void {
   try {
@@ -13,7 +13,8 @@ export function afterResponse(task: () => Promise<unknown>): void {
   }
 }
 
-/** Called by route() and action() when the request recorded outbox events: deliver them now, not at the next sweep. */
-export function kickRelayIfOutboxWritten(): void {
-  if (outboxWritten()) afterResponse(kickOutboxRelay);
+/** Called by route() and action() once they responded: the events the request recorded go out now, not at the next sweep. */
+export function relayRecordedOutbox(): void {
+  const outbox = takeRecordedOutbox();
+  if (outbox) afterResponse(() => detachedFromRequest(() => relayRecorded(outbox)));
 }

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { countStatements, noteClientAddress, withRequestContext } from "@/lib/request-context";
 import { env } from "@/lib/env";
 import type { Contract } from "@/lib/validation/contract";
-import { kickRelayIfOutboxWritten } from "./after-response";
+import { relayRecordedOutbox } from "./after-response";
 import { readJsonBody } from "./body";
 import { idempotencyKeyOf, replayResponse } from "./idempotency";
 import {
@@ -56,12 +56,21 @@ export function route<C extends Contract>(
 ): RouteHandler<C> {
   const fn = (req: Request, ctx: NextContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
-    return withRequestContext(requestId, async () => {
-      if (env.SERVER_TIMING !== "on") return handle(req, ctx, requestId);
-      const { result, statements } = await countStatements(() => handle(req, ctx, requestId));
-      result.headers.set("server-timing", `sql;desc="${statements} statements"`);
-      return result;
-    });
+    return withRequestContext(
+      requestId,
+      async () => {
+        try {
+          if (env.SERVER_TIMING !== "on") return await handle(req, ctx, requestId);
+          const { result, statements } = await countStatements(() => handle(req, ctx, requestId));
+          result.headers.set("server-timing", `sql;desc="${statements} statements"`);
+          return result;
+        } finally {
+          // Failed requests too: a transaction may have committed before the error.
+          relayRecordedOutbox();
+        }
+      },
+      { relaysAfter: true },
+    );
   };
   const handle = async (req: Request, ctx: NextContext, requestId: string): Promise<Response> => {
     let idempotent = false;
@@ -86,7 +95,6 @@ export function route<C extends Contract>(
       const result = await handler({ actor, params, query, body, operator, requestId } as RouteInput<C>);
       const response = respond(c, result, headers);
       if (idempotent) await recordOutcome(c.secretResponse ? secretShownOnce(result, requestId) : response);
-      kickRelayIfOutboxWritten();
       return response;
     } catch (thrown) {
       let error = thrown;

@@ -2,14 +2,27 @@
 import { randomUUID } from "node:crypto";
 import { insertOutboxEvent, type OutboxInsert } from "@/lib/data/outbox";
 import type { DbOrTx } from "@/lib/data/db/client";
-import { currentRequestId, noteOutboxWrite } from "@/lib/request-context";
+import { currentRequestId, noteOutboxWrite, outboxRowIsRelayedByRequest } from "@/lib/request-context";
 import { eventSchemas, type EventData, type EventName } from "@/lib/validation/events";
+import { currentOutboxPublisher } from "./publisher";
+
+/**
+ * The row for an event. Recorded by a request whose wrapper relays after responding (and with a publisher in this
+ * process), it is inserted leased to this process: the relay publishes it from memory once the transaction committed,
+ * without a statement to find and lease it. If the process dies first, the lease runs out and a relay pass finds it
+ * (the embedded runtime releases its leases when it starts again).
+ */
+function rowFor<N extends EventName>(name: N, data: EventData<N>): OutboxInsert & { id: string } {
+  const parsed = eventSchemas[name].parse(data);
+  const row = { id: randomUUID(), name, data: parsed, requestId: currentRequestId() };
+  const publisher = currentOutboxPublisher();
+  const leased = publisher !== undefined && outboxRowIsRelayedByRequest();
+  noteOutboxWrite({ ...row, requestId: row.requestId ?? null }, leased);
+  return leased ? { ...row, availableAt: new Date(Date.now() + publisher.leaseMs) } : row;
+}
 
 export async function recordEvent<N extends EventName>(tx: DbOrTx, name: N, data: EventData<N>): Promise<string> {
-  const parsed = eventSchemas[name].parse(data);
-  const row = await insertOutboxEvent(tx, { name, data: parsed, requestId: currentRequestId() });
-  // The entry wrapper kicks the relay once the response (and so this transaction) is done.
-  noteOutboxWrite();
+  const row = await insertOutboxEvent(tx, rowFor(name, data));
   return row.id;
 }
 
@@ -18,7 +31,5 @@ export async function recordEvent<N extends EventName>(tx: DbOrTx, name: N, data
  * write). The caller must insert it in the transaction of the change it reports, as with recordEvent.
  */
 export function outboxRow<N extends EventName>(name: N, data: EventData<N>): OutboxInsert & { id: string } {
-  const parsed = eventSchemas[name].parse(data);
-  noteOutboxWrite();
-  return { id: randomUUID(), name, data: parsed, requestId: currentRequestId() };
+  return rowFor(name, data);
 }

@@ -1,14 +1,19 @@
 // The outbox relay: publishes due rows (the row id is the event id, so a re-publish is deduplicated), marks them
-// SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD.
+// SENT, and on failure backs off and tries again later, until MAX_ATTEMPTS makes the row DEAD. Two ways in: a pass
+// finds and leases the due rows in the table (the sweep, start-up, requests' rows recorded outside a transaction);
+// the rows a request recorded leased to this process are published from memory right after its response
+// (relayRecorded), their SENT marks gathered into one statement for all that finished within SENT_MARK_DELAY_MS.
 import { getDb, type DbOrTx } from "@/lib/data/db/client";
 import {
   claimDueOutboxEvents,
   makePendingOutboxEventsDue,
   markOutboxEventFailed,
-  markOutboxEventSent,
+  markOutboxEventsSent,
+  releaseOutboxLeases,
 } from "@/lib/data/outbox";
+import type { RecordedOutbox } from "@/lib/request-context";
 import { isEventName } from "@/lib/validation/events";
-import { currentOutboxPublisher, type OutboxPublisher, type RelaySummary } from "./publisher";
+import { currentOutboxPublisher, type OutboxMessage, type OutboxPublisher, type RelaySummary } from "./publisher";
 
 export const MAX_ATTEMPTS = 12;
 const BATCH = 50;
@@ -18,6 +23,43 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0
 
 const describe = (error: unknown) =>
   (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
+
+const emptySummary = (due: number): RelaySummary => ({ due, sent: 0, retried: 0, dead: 0, errors: [] });
+
+/** A failure of the relay itself (not of one row's delivery), reported as the publisher reports its passes. */
+const reportFailure = (publisher: OutboxPublisher | undefined, name: string, error: unknown) =>
+  publisher?.report?.({ ...emptySummary(0), errors: [{ id: "-", name, error: describe(error), dead: false }] });
+
+/**
+ * Publishes one leased row. Delivered: resolves true (the caller marks it SENT). Failed: the row is released with its
+ * backoff, or made DEAD after MAX_ATTEMPTS, and counted in `summary`.
+ */
+async function publishLeased(
+  db: DbOrTx,
+  publisher: OutboxPublisher,
+  row: Omit<OutboxMessage, "name"> & { name: string; attempts: number },
+  summary: RelaySummary,
+  now: () => Date,
+): Promise<boolean> {
+  try {
+    if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);
+    await publisher.publish({ id: row.id, name: row.name, data: row.data, requestId: row.requestId });
+    return true;
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    const dead = attempts >= MAX_ATTEMPTS;
+    const lastError = describe(error);
+    await markOutboxEventFailed(db, row.id, {
+      attempts,
+      lastError,
+      status: dead ? "DEAD" : "PENDING",
+      availableAt: new Date(now().getTime() + backoffMs(attempts)),
+    });
+    summary[dead ? "dead" : "retried"]++;
+    summary.errors.push({ id: row.id, name: row.name, error: lastError, dead });
+    return false;
+  }
+}
 
 export async function relayOutbox(
   publisher: OutboxPublisher,
@@ -30,31 +72,85 @@ export async function relayOutbox(
   const leaseUntil = new Date(startedAt.getTime() + publisher.leaseMs);
   // Found and leased in one statement; rows another relay holds are not returned at all.
   const due = await claimDueOutboxEvents(db, startedAt, leaseUntil, options.limit ?? BATCH);
-  const summary: RelaySummary = { due: due.length, sent: 0, retried: 0, dead: 0, errors: [] };
-  await Promise.all(
-    due.map(async (row) => {
-      try {
-        if (!isEventName(row.name)) throw new Error(`unknown event ${row.name}`);
-        await publisher.publish({ id: row.id, name: row.name, data: row.data, requestId: row.requestId });
-        await markOutboxEventSent(db, row.id, now());
-        summary.sent++;
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const dead = attempts >= MAX_ATTEMPTS;
-        const lastError = describe(error);
-        await markOutboxEventFailed(db, row.id, {
-          attempts,
-          lastError,
-          status: dead ? "DEAD" : "PENDING",
-          availableAt: new Date(now().getTime() + backoffMs(attempts)),
-        });
-        summary[dead ? "dead" : "retried"]++;
-        summary.errors.push({ id: row.id, name: row.name, error: lastError, dead });
-      }
-    }),
-  );
+  const summary = emptySummary(due.length);
+  const delivered = await Promise.all(due.map((row) => publishLeased(db, publisher, row, summary, now)));
+  const sent = due.filter((_, i) => delivered[i]).map((row) => row.id);
+  // One statement for the pass. Should it fail, the rows' lease runs out and they are delivered again (every
+  // effect is idempotent).
+  await markOutboxEventsSent(db, sent, now());
+  summary.sent = sent.length;
   publisher.report?.(summary);
   return summary;
+}
+
+/** How long delivered rows wait to be marked SENT together: one statement for every row delivered meanwhile. */
+export const SENT_MARK_DELAY_MS = 100;
+
+const directKey = Symbol.for("tidings.outbox.direct");
+type DirectState = { inflight: Set<Promise<void>>; sent: string[]; timer?: NodeJS.Timeout; flushing?: Promise<void> };
+const direct = (): DirectState =>
+  ((globalThis as { [directKey]?: DirectState })[directKey] ??= { inflight: new Set(), sent: [] });
+
+/** Marks SENT what was delivered since the last time; never throws (unmarked rows are delivered again later). */
+function flushSentMarks(publisher: OutboxPublisher | undefined): Promise<void> {
+  const state = direct();
+  clearTimeout(state.timer);
+  state.timer = undefined;
+  const ids = state.sent.splice(0);
+  if (ids.length === 0) return state.flushing ?? Promise.resolve();
+  const flushing = (async () => {
+    await state.flushing;
+    try {
+      await markOutboxEventsSent(await getDb(), ids, new Date());
+    } catch (error) {
+      reportFailure(publisher, "mark-sent", error);
+    }
+  })();
+  state.flushing = flushing;
+  void flushing.finally(() => {
+    if (state.flushing === flushing) state.flushing = undefined;
+  });
+  return flushing;
+}
+
+/**
+ * After a response: publishes the rows the request's committed transactions recorded leased to this process, straight
+ * from memory; releases the leases of rows whose transaction failed (they may have committed); and runs a pass for
+ * rows recorded unleased. Never throws.
+ */
+export function relayRecorded(outbox: RecordedOutbox): Promise<void> {
+  const state = direct();
+  const work = (async () => {
+    const publisher = currentOutboxPublisher();
+    const db = await getDb();
+    const now = () => new Date();
+    // The runtime stopped since they were recorded: whoever relays next takes them from the table.
+    const release = publisher ? outbox.uncertain : [...outbox.uncertain, ...outbox.committed.map((r) => r.id)];
+    if (publisher && outbox.committed.length) {
+      const summary = emptySummary(outbox.committed.length);
+      const delivered = await Promise.all(
+        outbox.committed.map((row) => publishLeased(db, publisher, { ...row, attempts: 0 }, summary, now)),
+      );
+      const sent = outbox.committed.filter((_, i) => delivered[i]).map((row) => row.id);
+      summary.sent = sent.length;
+      state.sent.push(...sent);
+      if (state.sent.length >= BATCH) void flushSentMarks(publisher);
+      else state.timer ??= setTimeout(() => void flushSentMarks(publisher), SENT_MARK_DELAY_MS);
+      publisher.report?.(summary);
+    }
+    await releaseOutboxLeases(db, release, now());
+    if (release.length || outbox.unleased) await kickOutboxRelay();
+  })().catch((error: unknown) => reportFailure(currentOutboxPublisher(), "relay", error));
+  state.inflight.add(work);
+  void work.finally(() => state.inflight.delete(work));
+  return work;
+}
+
+/** Waits for the rows being published from memory and marks those delivered SENT (server stop, tests). */
+export async function outboxIdle(): Promise<void> {
+  const state = direct();
+  while (state.inflight.size) await Promise.allSettled([...state.inflight]);
+  await flushSentMarks(currentOutboxPublisher());
 }
 
 const releaseKey = Symbol.for("tidings.outbox.release-leases");
@@ -109,13 +205,7 @@ export function kickOutboxRelay(): Promise<void> {
         full = await relayOutbox(publisher).then(
           (s) => s.due === BATCH,
           (error: unknown) => {
-            publisher.report?.({
-              due: 0,
-              sent: 0,
-              retried: 0,
-              dead: 0,
-              errors: [{ id: "-", name: "relay", error: describe(error), dead: false }],
-            });
+            reportFailure(publisher, "relay", error);
             return false;
           },
         );

@@ -5,6 +5,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { notifyFollowersFn } from "@/inngest/functions/notify-followers";
 import { loadClaims, sessionActor } from "@/lib/auth/claims";
+import { forgetComputed, levelsScope } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
 import { notificationFeed } from "@/lib/domain/notifications/notification-feed";
@@ -21,10 +22,12 @@ const postMails = async (email: string) =>
 const postNotifications = async (userId: string, postId: string) =>
   (await getDb()).notification.findMany({ where: { userId, postId, kind: "post" } });
 
+/** The level, set in the table directly (as setChannelNotifyLevel would, renewing what the cache knows of it). */
 async function setLevel(channelId: string, userId: string, notifyLevel: Level) {
   await (
     await getDb()
   ).channelMember.update({ where: { channelId_userId: { channelId, userId } }, data: { notifyLevel } });
+  await forgetComputed([levelsScope(channelId)]);
 }
 
 /** Creates a post through the API and answers the post/created payload its outbox row recorded. */

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { listMailTo } from "@/lib/data/mail/messages";
-import { MAX_ATTEMPTS, backoffMs, relayOutbox } from "@/lib/outbox/relay";
-import type { OutboxPublisher } from "@/lib/outbox/publisher";
+import { MAX_ATTEMPTS, backoffMs, outboxIdle, relayOutbox, relayRecorded } from "@/lib/outbox/relay";
+import { setOutboxPublisher, type OutboxPublisher } from "@/lib/outbox/publisher";
+import { recordEvent } from "@/lib/outbox/record";
+import { transaction } from "@/lib/data/db/transaction";
+import { takeRecordedOutbox, withRequestContext } from "@/lib/request-context";
 import { verifyEmail } from "@/lib/domain/users/verify-email";
 import { embeddedPublisher } from "@/inngest/runtime";
-import { createUser } from "../factories";
+import { createUser, createWorkspaceWithOwner } from "../factories";
+import { api } from "../support/api";
 import { testExecutor, useEmbeddedRuntime } from "../support/background";
 import { takeConsoleErrors } from "../support/fail-on-console-error";
 
@@ -150,5 +154,99 @@ describe("the outbox", () => {
     for (const row of rows) expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(rows.find((r) => r.id === unknown.id)?.lastError).toContain("unknown event");
     expect(rows.find((r) => r.id === bad.id)?.lastError).toBeTruthy();
+  });
+
+  describe("rows a request recorded", () => {
+    const postRow = async (postId: string) =>
+      (await (await getDb()).outboxEvent.findMany({ where: { name: "post/created" } })).find(
+        (r) => (r.data as { postId: string }).postId === postId,
+      );
+
+    it("are published from memory right after the response, leased meanwhile, and marked SENT", async () => {
+      runtime = useEmbeddedRuntime();
+      const { workspace, cookie, general } = await createWorkspaceWithOwner();
+      await runtime.drain();
+      const seen: { id: string; status: string; leasedFor: number; takenByAPass: number }[] = [];
+      setOutboxPublisher({
+        ...runtime.publisher,
+        async publish(m) {
+          const row = await (await getDb()).outboxEvent.findUniqueOrThrow({ where: { id: m.id } });
+          // A relay pass running now (another instance, the sweep) does not take it: it is leased to this process.
+          let takenByAPass = 0;
+          await relayOutbox({
+            ...failing(),
+            publish: (other) => Promise.resolve(void (other.id === m.id && takenByAPass++)),
+          });
+          seen.push({ id: m.id, status: row.status, leasedFor: row.availableAt.getTime() - Date.now(), takenByAPass });
+          await runtime!.publisher.publish(m);
+        },
+      });
+      const res = await api("POST", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, {
+        cookie,
+        body: { title: "Straight out", body: "x" },
+      });
+      expect(res.status).toBe(201);
+      await outboxIdle();
+      const row = await postRow(res.json.data.id as string);
+      expect(seen).toEqual([
+        { id: row!.id, status: "PENDING", leasedFor: expect.any(Number) as number, takenByAPass: 0 },
+      ]);
+      expect(seen[0]!.leasedFor).toBeGreaterThan(60_000);
+      expect(row).toMatchObject({ status: "SENT", attempts: 0 });
+    });
+
+    it("back off like any row when publishing fails", async () => {
+      runtime = useEmbeddedRuntime();
+      const { workspace, cookie, general } = await createWorkspaceWithOwner();
+      await runtime.drain();
+      setOutboxPublisher({ ...failing("Inngest unreachable"), leaseMs: 15 * 60_000 });
+      const res = await api("POST", `/api/v1/workspaces/${workspace.id}/channels/${general.id}/posts`, {
+        cookie,
+        body: { title: "Not yet", body: "x" },
+      });
+      await outboxIdle();
+      const row = await postRow(res.json.data.id as string);
+      expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Error: Inngest unreachable" });
+      expect(row!.availableAt.getTime()).toBeGreaterThan(Date.now() + backoffMs(1) - 5_000);
+      expect(row!.availableAt.getTime()).toBeLessThan(Date.now() + backoffMs(1) + 5_000);
+    });
+
+    it("of a transaction that failed: gone if it rolled back, released and delivered if it had committed", async () => {
+      runtime = useEmbeddedRuntime();
+      const { workspace } = await createWorkspaceWithOwner();
+      await runtime.drain();
+      const db = await getDb();
+      const data = { workspaceId: workspace.id, channelId: `ch-${Date.now()}` };
+      const failed = async (singleWrite: boolean) =>
+        withRequestContext(
+          "req-failed",
+          async () => {
+            let id = "";
+            await transaction(
+              db,
+              async (tx) => {
+                id = await recordEvent(tx, "channel/created", data);
+                throw new Error("after the write");
+              },
+              { singleWrite },
+            ).catch(() => {});
+            return { id, outbox: takeRecordedOutbox() };
+          },
+          { relaysAfter: true },
+        );
+
+      const rolledBack = await failed(false);
+      expect(rolledBack.outbox).toEqual({ committed: [], uncertain: [rolledBack.id], unleased: false });
+      expect(await db.outboxEvent.findUnique({ where: { id: rolledBack.id } })).toBeNull();
+
+      // Without BEGIN the write committed by itself, leased to this process, before the error.
+      const committed = await failed(true);
+      expect(committed.outbox?.uncertain).toEqual([committed.id]);
+      const leased = await db.outboxEvent.findUniqueOrThrow({ where: { id: committed.id } });
+      expect(leased.availableAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
+      await relayRecorded(committed.outbox!);
+      await runtime.drain();
+      expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: committed.id } })).toMatchObject({ status: "SENT" });
+    });
   });
 });

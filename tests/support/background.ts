@@ -6,7 +6,7 @@ import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/inngest/embedde
 import { functions } from "@/inngest/functions";
 import { embeddedPublisher, inngestHandler } from "@/inngest/runtime";
 import { setOutboxPublisher, type OutboxPublisher } from "@/lib/outbox/publisher";
-import { kickOutboxRelay, relayOutbox } from "@/lib/outbox/relay";
+import { kickOutboxRelay, outboxIdle, relayOutbox } from "@/lib/outbox/relay";
 
 export function testExecutor(): EmbeddedExecutor {
   return createEmbeddedExecutor({
@@ -29,6 +29,7 @@ export function useEmbeddedRuntime() {
     publisher,
     /** Relays whatever is due and waits for the runs it started (and those kicked by requests). */
     async drain() {
+      await outboxIdle(); // what requests handed to the relay after their response
       await kickOutboxRelay();
       await executor.idle();
       await relayOutbox(publisher);

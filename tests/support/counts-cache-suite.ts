@@ -1,10 +1,13 @@
 // The promise the cached counts (the sidebar's unread, mention and Inbox badges, the API's channel list) must keep, on
 // whichever cache adapter the test file chose by env: a warm read asks the database nothing, and every change that
 // moves a count shows on the very next read — a post or comment by someone else, a deletion and a restore, reading,
-// "Mark all read", the Inbox's activity (recorded in the background) and Done, joining a channel.
+// "Mark all read", the Inbox's activity (recorded in the background) and Done, joining a channel. The same for what the
+// background work of every post asks the cache: whether an endpoint wants the webhook, whether anyone follows at ALL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { workspaceCounts } from "@/lib/domain/channels/list-channels";
+import { notifyFollowers } from "@/lib/domain/notifications/notify-followers";
+import { workspaceSubscribesTo } from "@/lib/domain/webhooks/fan-out";
 import { countStatements } from "@/lib/request-context";
 import { actorOf } from "../integration/actions/helpers";
 import { createWorkspaceWithOwner, memberOf } from "../factories";
@@ -94,6 +97,47 @@ export function countsCacheSuite() {
 
       // And warm again once nothing changes.
       expect((await countStatements(counts)).statements).toBe(0);
+    });
+
+    it("answers the background's questions from the cache (webhooks wanted, followers at ALL), changed on the next post", async () => {
+      const ws = await createWorkspaceWithOwner();
+      const base = `/api/v1/workspaces/${ws.workspace.id}`;
+      const follower = await memberOf(ws.workspace.id, "MEMBER");
+      const made = await api("POST", `${base}/channels/${ws.general.id}/posts`, {
+        cookie: ws.cookie,
+        body: { title: "A post", body: "x" },
+      });
+      const postId = made.json.data.id as string;
+      await runtime.drain(); // its own background work asked both questions: warm now
+      const wanted = () => workspaceSubscribesTo("post/created", ws.workspace.id);
+      const followers = () => notifyFollowers(ws.general.id, postId);
+      expect(await countStatements(wanted)).toEqual({ result: false, statements: 0 });
+      expect(await countStatements(followers)).toEqual({ result: [], statements: 0 });
+
+      // An endpoint registered for post.created: wanted from the next event on; turned off, no longer.
+      const hook = await api("POST", `${base}/webhooks`, {
+        cookie: ws.cookie,
+        body: { url: "https://hooks.example.com/x", events: ["post.created"] },
+      });
+      expect(hook.status).toBe(201);
+      expect(await wanted()).toBe(true);
+      expect(await workspaceSubscribesTo("comment/created", ws.workspace.id)).toBe(false);
+      const hookPath = `${base}/webhooks/${hook.json.data.id}`;
+      expect((await api("PATCH", hookPath, { cookie: ws.cookie, body: { enabled: false } })).status).toBe(200);
+      expect(await wanted()).toBe(false);
+      expect((await api("PATCH", hookPath, { cookie: ws.cookie, body: { enabled: true } })).status).toBe(200);
+      expect(await wanted()).toBe(true);
+      expect((await api("DELETE", hookPath, { cookie: ws.cookie })).status).toBe(200);
+      expect(await wanted()).toBe(false);
+
+      // A member who chooses "Everything" is notified of the next post; back to mentions, not.
+      const level = (notifyLevel: string) =>
+        api("PUT", `${base}/channels/${ws.general.id}/membership`, { cookie: follower.cookie, body: { notifyLevel } });
+      expect((await level("ALL")).status).toBe(200);
+      expect(await followers()).toEqual([follower.user.id]);
+      expect((await level("MENTIONS")).status).toBe(200);
+      expect(await countStatements(followers)).toEqual({ result: [], statements: 1 }); // renewed, then warm again
+      expect((await countStatements(followers)).statements).toBe(0);
     });
   });
 }

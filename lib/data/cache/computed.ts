@@ -45,3 +45,9 @@ export const activityScope = (workspaceId: string) => `activity:${workspaceId}`;
 
 /** The scope of one reader's own reading in a workspace: channels read, Inbox entries done, posts followed. */
 export const readsScope = (workspaceId: string, userId: string) => `reads:${workspaceId}:${userId}`;
+
+/** The scope of a channel's members' notification levels (who follows it at "Everything"). */
+export const levelsScope = (channelId: string) => `levels:${channelId}`;
+
+/** The scope of a workspace's webhook endpoints (which event types an enabled endpoint subscribes to). */
+export const webhooksScope = (workspaceId: string) => `webhooks:${workspaceId}`;

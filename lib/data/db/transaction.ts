@@ -1,8 +1,9 @@
 // Every domain transaction opens here (lint forbids `$transaction` elsewhere), so an API write sent with an
 // Idempotency-Key inserts its key in the transaction of its effect: the two commit together or not at all, and a
-// concurrent duplicate finds the key taken and makes no second effect.
+// concurrent duplicate finds the key taken and makes no second effect. It also tells the request which outbox rows
+// committed (trackOutboxRows), so that the relay can publish them after the response without reading them back.
 import "server-only";
-import { currentIdempotencyClaim } from "@/lib/request-context";
+import { currentIdempotencyClaim, trackOutboxRows } from "@/lib/request-context";
 import type { Db, Tx } from "./client";
 import { insertIdempotencyKey } from "../idempotency-keys";
 
@@ -15,7 +16,11 @@ type Options = Parameters<Db["$transaction"]>[1] & {
   singleWrite?: boolean;
 };
 
-export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: Options): Promise<T> {
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: Options): Promise<T> {
+  return trackOutboxRows(() => run(db, fn, options));
+}
+
+async function run<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: Options): Promise<T> {
   const claim = currentIdempotencyClaim();
   const claiming = claim?.state === "pending" ? claim : undefined;
   const { singleWrite, ...txOptions } = options ?? {};

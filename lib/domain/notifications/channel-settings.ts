@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
-import { forgetComputed, readsScope } from "@/lib/data/cache/computed";
+import { forgetComputed, levelsScope, readsScope } from "@/lib/data/cache/computed";
 import { markChannelRead, markWorkspaceRead, updateNotifyLevel } from "@/lib/data/catch-up";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
@@ -20,6 +20,7 @@ export async function setChannelNotifyLevel(actor: Actor, workspaceId: string, c
   if (!channel.isMember) throw notFollowing();
   const row = await updateNotifyLevel(await getDb(), channelId, actor.userId, level);
   if (!row) throw notFollowing(); // left the channel meanwhile
+  await forgetComputed([levelsScope(channelId)]); // whether anyone follows the channel at ALL (notify-followers)
   return { channelId, level: row.notifyLevel, lastReadAt: row.lastReadAt };
 }
 

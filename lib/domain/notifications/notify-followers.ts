@@ -1,6 +1,12 @@
 // "Everything" (level ALL) in a channel: each new post notifies its followers at that level, in-app and by email.
 import { getDb } from "@/lib/data/db/client";
-import { findAllLevelFollowers, findPostForEmail, insertPostNotifications } from "@/lib/data/notifications";
+import { cachedComputed, levelsScope } from "@/lib/data/cache/computed";
+import {
+  channelHasAllLevelMember,
+  findAllLevelFollowers,
+  findPostForEmail,
+  insertPostNotifications,
+} from "@/lib/data/notifications";
 import { appLink, sendEmail } from "../mail/send-email";
 import { memberCanSeeChannel } from "../mentions/record-mentions";
 import { emailExcerpt } from "./email-excerpt";
@@ -10,7 +16,13 @@ import { emailExcerpt } from "./email-excerpt";
  * are (each then gets an email). Not the author, not anyone who can no longer see the channel, not anyone the post
  * mentions (they got the mention); nobody when the post is deleted. Running it again adds no second notification.
  */
-export async function notifyFollowers(postId: string): Promise<string[]> {
+export async function notifyFollowers(channelId: string, postId: string): Promise<string[]> {
+  // Most channels have nobody at ALL (the default is MENTIONS): the cache says so without a statement. Only a change
+  // of level can add someone at ALL, and it renews the scope.
+  const anyone = await cachedComputed(levelsScope(channelId), `all-level:${channelId}`, async () =>
+    channelHasAllLevelMember(await getDb(), channelId),
+  );
+  if (!anyone) return [];
   const db = await getDb();
   const rows = await findAllLevelFollowers(db, postId);
   const first = rows[0];

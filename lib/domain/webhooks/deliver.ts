@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/outbox/record";
 import { allowPrivateWebhookAddresses } from "./endpoint-url";
+import { forgetWebhookEndpoints } from "./fan-out";
 import { AUTO_DISABLE_AFTER_MS, leaseUntil, nextAttemptAfterFailure } from "./schedule";
 import { signatureHeaders } from "./signing";
 
@@ -84,7 +85,10 @@ export async function attemptWebhookDelivery(deliveryId: string, now = new Date(
       await updateWebhookEndpoint(tx, endpoint.id, { failingSince });
     }
   });
-  if (disable) log.warn("webhook endpoint disabled after failing for days", { endpointId: endpoint.id });
+  if (disable) {
+    log.warn("webhook endpoint disabled after failing for days", { endpointId: endpoint.id });
+    await forgetWebhookEndpoints(delivery.workspaceId);
+  }
   return { attempted: true, status, statusCode: response.statusCode, disabled: disable };
 }
 

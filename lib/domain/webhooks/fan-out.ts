@@ -1,9 +1,29 @@
 // An event happened: one delivery per (event, subscribed endpoint whose creator may see it), created once whatever
 // the retries (unique per event and endpoint). Deliveries are attempted by ./deliver.ts.
+import { cachedComputed, forgetComputed, webhooksScope } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
-import { insertWebhookDeliveries, listDueDeliveriesOfEvent, listSubscribedEndpoints } from "@/lib/data/webhooks";
+import {
+  insertWebhookDeliveries,
+  listDueDeliveriesOfEvent,
+  listSubscribedEndpoints,
+  listSubscribedEventTypes,
+} from "@/lib/data/webhooks";
 import type { EventData } from "@/lib/validation/events";
 import { buildWebhookEvent, mayReceive, webhookTypeOf, type WebhookSourceEvent } from "./payloads";
+
+/**
+ * Whether an enabled endpoint of the workspace subscribes to the event's webhook type: most workspaces have none, and
+ * the cache says so without a statement. Every change to a workspace's endpoints renews it (forgetWebhookEndpoints).
+ */
+export async function workspaceSubscribesTo(name: WebhookSourceEvent, workspaceId: string): Promise<boolean> {
+  const types = await cachedComputed(webhooksScope(workspaceId), `webhook-types:${workspaceId}`, async () =>
+    listSubscribedEventTypes(await getDb(), workspaceId),
+  );
+  return types.includes(webhookTypeOf[name]);
+}
+
+/** Called once a change to the workspace's endpoints (made, changed, turned on or off, deleted) has committed. */
+export const forgetWebhookEndpoints = (workspaceId: string) => forgetComputed([webhooksScope(workspaceId)]);
 
 /** The webhook-id of an event: the outbox row's id, the same for every endpoint, attempt and redelivery. */
 export const webhookMessageId = (eventId: string) => `msg_${eventId.replace(/[^A-Za-z0-9_-]/g, "")}`;

@@ -18,6 +18,7 @@ import type { Actor } from "../actor";
 import { decodeCursor, paginate } from "../pagination";
 import { assertCanManageWebhooks } from "../policy";
 import { recordAudit } from "../audit/record-audit";
+import { forgetWebhookEndpoints } from "./fan-out";
 import { assertAllowedEndpointUrl } from "./endpoint-url";
 import { generateWebhookSecret } from "./signing";
 
@@ -45,6 +46,7 @@ export async function createWebhookEndpoint(actor: Actor, workspaceId: string, i
     });
     return created;
   });
+  await forgetWebhookEndpoints(workspaceId);
   return { ...row, secret };
 }
 
@@ -77,7 +79,7 @@ export async function updateWebhookEndpointFor(
   if (input.url !== undefined) assertAllowedEndpointUrl(input.url);
   const enabling = input.enabled === true && endpoint.disabledAt !== null;
   const disabling = input.enabled === false && endpoint.disabledAt === null;
-  return transaction(await getDb(), async (tx) => {
+  const changed = await transaction(await getDb(), async (tx) => {
     const updated = await updateWebhookEndpoint(tx, webhookId, {
       ...(input.url !== undefined ? { url: input.url } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
@@ -104,6 +106,8 @@ export async function updateWebhookEndpointFor(
       });
     return updated;
   });
+  await forgetWebhookEndpoints(workspaceId);
+  return changed;
 }
 
 export async function deleteWebhookEndpointFor(actor: Actor, workspaceId: string, webhookId: string) {
@@ -119,6 +123,7 @@ export async function deleteWebhookEndpointFor(actor: Actor, workspaceId: string
       after: null,
     });
   });
+  await forgetWebhookEndpoints(workspaceId);
   return endpoint;
 }
 
