@@ -7,6 +7,12 @@ import { eventSchemas, type EventData, type EventName } from "@/lib/validation/e
 type Schema<N extends EventName> = (typeof eventSchemas)[N];
 export type TidingsEvent<N extends EventName> = EventType<N, Schema<N>>;
 
+/**
+ * A trigger condition (`if`, CEL, evaluated by Inngest before it calls the function, and by the embedded executor):
+ * the post or comment mentions someone. Events recorded before they said how many mentions they hold count as yes.
+ */
+export const mentionsSomeone = "!has(event.data.mentions) || event.data.mentions > 0";
+
 /** The session key under which an event carries the id of the request that caused it. */
 export const REQUEST_SESSION = "request";
 

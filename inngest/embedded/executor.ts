@@ -8,8 +8,11 @@
 //   sent only after its runs completed and re-delivers pending rows (start-up, sweep);
 // - no waitForEvent, invoke, concurrency keys, throttling, debouncing, cancellation or onFailure handlers;
 // - cron triggers are matched in UTC, once a minute, by the scheduler (./scheduler.ts).
+// A trigger's `if` expression is evaluated as Inngest does (CEL, with the event as `event`): a function whose every
+// trigger for the event says no is not run at all.
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
+import { parse as parseCel } from "@marcbachmann/cel-js";
 import canonicalize from "canonicalize";
 import type { Inngest, InngestFunction } from "inngest";
 
@@ -96,6 +99,25 @@ type Executable = {
   createExecution(opts: { partialOptions: Record<string, unknown> }): { start(): Promise<ExecutionResult> };
 };
 
+type Trigger = { event?: string | { name: string }; if?: string; cron?: string };
+const eventNameOf = (t: Trigger) => (typeof t.event === "string" ? t.event : t.event?.name);
+
+/** `if` expressions, compiled once each. One that does not parse throws here, at the first event it is tested on. */
+const conditions = new Map<string, (context: Record<string, unknown>) => unknown>();
+function conditionHolds(expression: string | undefined, event: EmbeddedEvent): boolean {
+  if (!expression) return true;
+  let condition = conditions.get(expression);
+  if (!condition) {
+    condition = parseCel(expression);
+    conditions.set(expression, condition);
+  }
+  try {
+    return condition({ event: { name: event.name, data: event.data, id: event.id, ts: event.ts } }) === true;
+  } catch {
+    return false; // e.g. a field the event lacks: Inngest does not run the function either
+  }
+}
+
 /** A value as it would arrive over the wire: JSON, `undefined` as null. */
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
 
@@ -154,7 +176,7 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
   };
   let stopped = false;
 
-  const triggersOf = (fn: InngestFunction.Any) => (fn.opts.triggers ?? []) as { event?: string; cron?: string }[];
+  const triggersOf = (fn: InngestFunction.Any) => (fn.opts.triggers ?? []) as Trigger[];
 
   async function call(fn: InngestFunction.Any, body: CallBody, stepId = "step") {
     if (stopped) throw new Error("embedded executor stopped");
@@ -258,11 +280,14 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
     return p;
   }
 
-  const functionsFor = (name: string) => options.functions.filter((fn) => triggersOf(fn).some((t) => t.event === name));
+  const functionsFor = (event: EmbeddedEvent) =>
+    options.functions.filter((fn) =>
+      triggersOf(fn).some((t) => eventNameOf(t) === event.name && conditionHolds(t.if, event)),
+    );
 
   /** Runs every function the event triggers (skipping those already completed for this event id); rejects if one failed. */
   async function deliver(event: EmbeddedEvent): Promise<void> {
-    const runs = functionsFor(event.name)
+    const runs = functionsFor(event)
       .filter((fn) => !completed.has(`${event.id} ${fn.id()}`))
       .map((fn) =>
         track(
@@ -316,7 +341,7 @@ export function createEmbeddedExecutor(options: ExecutorOptions) {
     stopped = true;
   }
 
-  return { deliver, dispatch, runCron, runFunction, idle, stop, functions: options.functions };
+  return { deliver, dispatch, runCron, runFunction, idle, stop, functionsFor, functions: options.functions };
 }
 
 export type EmbeddedExecutor = ReturnType<typeof createEmbeddedExecutor>;
