@@ -1,5 +1,5 @@
 import "server-only";
-import { createId } from "@paralleldrive/cuid2";
+import { newId } from "./ids";
 import type { DbOrTx } from "./db/client";
 import { olderThan } from "./page";
 import type { ChannelKind, NotifyLevel, Role } from "./generated/prisma/enums";
@@ -124,7 +124,7 @@ export function insertPostNotifications(
   at: Date,
 ) {
   if (n.userIds.length === 0) return Promise.resolve(0);
-  const ids = n.userIds.map(() => createId());
+  const ids = n.userIds.map(() => newId());
   return db.$executeRaw`INSERT INTO "Notification" ("id", "userId", "workspaceId", "kind", "actorId", "postId", "createdAt")
     SELECT r."id", r."userId", ${n.workspaceId}, 'post', ${n.actorId}, ${n.postId}, ${at}
     FROM unnest(${ids}::text[], ${n.userIds}::text[]) AS r("id", "userId")

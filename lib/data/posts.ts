@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createId } from "@paralleldrive/cuid2";
+import { newId } from "./ids";
 import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
 import type { OutboxInsert } from "./outbox";
@@ -34,7 +34,7 @@ const fromRaw = ({ authorName, authorHandle, ...p }: RawPost): PostRow => ({
 });
 
 /** The id of a post about to be inserted: chosen first, so the rows written with it can name it. */
-export const newPostId = (): string => createId();
+export const newPostId = newId;
 
 /**
  * Inserts the post and returns it with its author (a new post has no comments), in one statement, with the author's
