@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/data/db/client";
 import { workspaceCounts } from "@/lib/domain/channels/list-channels";
+import { unreadNotificationCount } from "@/lib/domain/notifications/list-notifications";
 import { notifyFollowers } from "@/lib/domain/notifications/notify-followers";
 import { workspaceSubscribesTo } from "@/lib/domain/webhooks/fan-out";
 import { countStatements } from "@/lib/request-context";
@@ -138,6 +139,35 @@ export function countsCacheSuite() {
       expect((await level("MENTIONS")).status).toBe(200);
       expect(await countStatements(followers)).toEqual({ result: [], statements: 1 }); // renewed, then warm again
       expect((await countStatements(followers)).statements).toBe(0);
+    });
+
+    it("answers the bell's unread count from the cache, changed by a mention, a followed channel's post and reading", async () => {
+      const ws = await createWorkspaceWithOwner();
+      const base = `/api/v1/workspaces/${ws.workspace.id}`;
+      const reader = await memberOf(ws.workspace.id, "MEMBER");
+      const actor = await actorOf(reader.user.id);
+      const bell = () => unreadNotificationCount(actor);
+      expect(await bell()).toBe(0);
+      expect(await countStatements(bell)).toEqual({ result: 0, statements: 0 });
+      const post = (body: string) =>
+        api("POST", `${base}/channels/${ws.general.id}/posts`, { cookie: ws.cookie, body: { title: "t", body } });
+      const made = await post(`hi @${reader.user.handle}`);
+      expect(await bell()).toBe(1); // the mention, stored with the post
+      await api("POST", `${base}/posts/${made.json.data.id}/comments`, {
+        cookie: ws.cookie,
+        body: { body: `and @${reader.user.handle} again` },
+      });
+      expect(await bell()).toBe(2);
+      await api("PUT", `${base}/channels/${ws.general.id}/membership`, {
+        cookie: reader.cookie,
+        body: { notifyLevel: "ALL" },
+      });
+      await post("for everyone at ALL");
+      await runtime.drain(); // notify-followers
+      expect(await bell()).toBe(3);
+      expect((await api("POST", "/api/v1/me/notifications/read-all", { cookie: reader.cookie })).status).toBe(200);
+      expect(await countStatements(bell)).toEqual({ result: 0, statements: 1 }); // renewed, then warm again
+      expect((await countStatements(bell)).statements).toBe(0);
     });
   });
 }

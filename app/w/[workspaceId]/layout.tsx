@@ -6,7 +6,7 @@ import { notFoundMetadata } from "@/app/_lib/session";
 import { resendVerificationAction } from "@/app/settings/actions";
 import { markAllReadAction } from "./inbox/actions";
 import { workspaceCounts } from "@/lib/domain/channels/list-channels";
-import { listNotifications } from "@/lib/domain/notifications/list-notifications";
+import { unreadNotificationCount } from "@/lib/domain/notifications/list-notifications";
 import {
   canCreateChannel,
   canCreateToken,
@@ -27,10 +27,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
   const { workspaceId } = await params;
   const { actor, workspace } = await loadWorkspace(workspaceId);
-  const [{ me, workspaces }, channels, { unread }, counts] = await Promise.all([
+  const [{ me, workspaces }, channels, unread, counts] = await Promise.all([
     loadShell(),
     loadChannels(workspaceId),
-    listNotifications(actor, { limit: 1 }),
+    unreadNotificationCount(actor),
     workspaceCounts(actor, workspaceId),
   ]);
   return (

@@ -46,6 +46,9 @@ export const activityScope = (workspaceId: string) => `activity:${workspaceId}`;
 /** The scope of one reader's own reading in a workspace: channels read, Inbox entries done, posts followed. */
 export const readsScope = (workspaceId: string, userId: string) => `reads:${workspaceId}:${userId}`;
 
+/** The scope of one person's in-app notifications (the bell's unread count): made for them, or read. */
+export const notificationsScope = (userId: string) => `notifications:${userId}`;
+
 /** The scope of a channel's members' notification levels (who follows it at "Everything"). */
 export const levelsScope = (channelId: string) => `levels:${channelId}`;
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
-import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
+import { activityScope, forgetComputed, notificationsScope } from "@/lib/data/cache/computed";
 import { insertComment } from "@/lib/data/comments";
 import type { CreateCommentInput } from "@/lib/validation/comments";
 import type { Actor } from "../actor";
@@ -16,6 +16,7 @@ export async function createComment(
   input: CreateCommentInput & { fileIds?: string[] },
 ) {
   const db = await getDb();
+  let notified: string[] = [];
   const created = await transaction(db, async (tx) => {
     const { channel } = await getPostWithChannelOrThrow(actor, workspaceId, postId, tx);
     assertCanCommentInChannel(actor, channel);
@@ -28,6 +29,7 @@ export async function createComment(
       authorId: actor.userId,
       text: input.body,
     });
+    notified = mentioned;
     if (input.fileIds?.length) {
       const { attachFiles } = await import("../files/attach"); // brings sharp: only when there are files
       await attachFiles(actor, workspaceId, postId, { fileIds: input.fileIds, commentId: comment.id }, tx);
@@ -41,6 +43,7 @@ export async function createComment(
     });
     return comment;
   });
-  await forgetComputed([activityScope(workspaceId)]); // committed: mention counts change
+  // Committed: mention counts change, and the mentioned people's notifications.
+  await forgetComputed([activityScope(workspaceId), ...notified.map(notificationsScope)]);
   return created;
 }

@@ -1,3 +1,4 @@
+import { cachedComputed, forgetComputed, notificationsScope } from "@/lib/data/cache/computed";
 import { getDb } from "@/lib/data/db/client";
 import {
   countUnreadNotifications,
@@ -15,6 +16,17 @@ import { decodeCursor, paginate } from "../pagination";
  */
 const visibleWorkspaces = (actor: Actor) => Object.keys(actor.roles);
 
+/**
+ * How many of the actor's notifications are unread (the bell on every page): cached per person and set of visible
+ * workspaces, renewed when notifications are made for them (mentions, followed channels) or they read some.
+ */
+export async function unreadNotificationCount(actor: Actor): Promise<number> {
+  const workspaces = visibleWorkspaces(actor).sort();
+  return cachedComputed(notificationsScope(actor.userId), `unread:${actor.userId}:${workspaces.join(",")}`, async () =>
+    countUnreadNotifications(await getDb(), actor.userId, workspaces),
+  );
+}
+
 /** The actor's notifications, newest first, with the unread count (the in-app list). */
 export async function listNotifications(actor: Actor, page: { limit: number; cursor?: string }) {
   const db = await getDb();
@@ -22,13 +34,14 @@ export async function listNotifications(actor: Actor, page: { limit: number; cur
   const workspaces = visibleWorkspaces(actor);
   const [result, unread] = await Promise.all([
     paginate(page.limit, (take) => listRows(db, actor.userId, workspaces, take, after)),
-    countUnreadNotifications(db, actor.userId, workspaces),
+    unreadNotificationCount(actor),
   ]);
   return { ...result, unread };
 }
 
 export async function markNotificationsAsRead(actor: Actor, ids: string[] | "all") {
   const { count } = await markNotificationsRead(await getDb(), actor.userId, visibleWorkspaces(actor), ids, new Date());
+  if (count > 0) await forgetComputed([notificationsScope(actor.userId)]);
   return { marked: count };
 }
 

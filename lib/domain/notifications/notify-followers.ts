@@ -1,6 +1,6 @@
 // "Everything" (level ALL) in a channel: each new post notifies its followers at that level, in-app and by email.
 import { getDb } from "@/lib/data/db/client";
-import { cachedComputed, levelsScope } from "@/lib/data/cache/computed";
+import { cachedComputed, forgetComputed, levelsScope, notificationsScope } from "@/lib/data/cache/computed";
 import {
   channelHasAllLevelMember,
   findAllLevelFollowers,
@@ -34,6 +34,7 @@ export async function notifyFollowers(channelId: string, postId: string): Promis
     { workspaceId: first.workspaceId, postId, actorId: first.authorId, userIds },
     new Date(),
   );
+  await forgetComputed(userIds.map(notificationsScope));
   return userIds;
 }
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/data/db/client";
-import { activityScope, forgetComputed } from "@/lib/data/cache/computed";
+import { activityScope, forgetComputed, notificationsScope } from "@/lib/data/cache/computed";
 import { insertPost, newPostId } from "@/lib/data/posts";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
@@ -25,6 +25,7 @@ export async function createPost(
   const db = await getDb();
   const text = `${input.title}\n${input.body}`;
   const singleWrite = !input.fileIds?.length && parseMentions(text).length === 0;
+  let notified: string[] = [];
   const post = await transaction(
     db,
     async (tx) => {
@@ -41,6 +42,7 @@ export async function createPost(
         event,
       );
       await storeMentions(tx, mentioned, { workspaceId, postId, commentId: null, authorId });
+      notified = mentioned;
       if (input.fileIds?.length) {
         // Loaded only when needed: the files code brings sharp with it, which a plain post has no use for.
         const { attachFiles } = await import("../files/attach");
@@ -50,6 +52,7 @@ export async function createPost(
     },
     { singleWrite },
   );
-  await forgetComputed([activityScope(workspaceId)]); // committed: the others' unread counts change
+  // Committed: the others' unread counts change, and the mentioned people's notifications.
+  await forgetComputed([activityScope(workspaceId), ...notified.map(notificationsScope)]);
   return post;
 }
