@@ -98,4 +98,13 @@ describe("with a warm cache", () => {
       expect(statements).toBe(1);
     }
   });
+
+  it("a plain post is its one INSERT: who may post there comes from the cached channel list", async () => {
+    const url = `/api/v1/workspaces/${world.ids.workspaceId}/channels/${world.ids.channelId}/posts`;
+    const post = () => api("POST", url, { cookie: world.cookie, body: { title: "Warm", body: "no mention, no file" } });
+    await post();
+    const { result: res, statements } = await countStatements(post);
+    expect(res.status).toBe(201);
+    expect(statements).toBe(1);
+  });
 });

@@ -15,6 +15,11 @@ import { canViewChannel, requireWorkspaceMember } from "../policy";
  */
 export async function listChannels(actor: Actor, workspaceId: string) {
   requireWorkspaceMember(actor, workspaceId);
+  return (await channelsWithMembership(actor, workspaceId)).filter((c) => canViewChannel(actor, c));
+}
+
+/** Every channel of the workspace with the reader's membership, from the cache; who may see which is the caller's. */
+export async function channelsWithMembership(actor: Actor, workspaceId: string) {
   const rows = await cachedComputed(channelsScope(workspaceId), `channels:${workspaceId}:${actor.userId}`, async () =>
     (await listChannelsWithMembership(await getDb(), workspaceId, actor.userId)).map(
       ({ members, archivedAt, createdAt, ...c }) => ({
@@ -25,9 +30,11 @@ export async function listChannels(actor: Actor, workspaceId: string) {
       }),
     ),
   );
-  return rows
-    .map((c) => ({ ...c, archivedAt: c.archivedAt ? new Date(c.archivedAt) : null, createdAt: new Date(c.createdAt) }))
-    .filter((c) => canViewChannel(actor, c));
+  return rows.map((c) => ({
+    ...c,
+    archivedAt: c.archivedAt ? new Date(c.archivedAt) : null,
+    createdAt: new Date(c.createdAt),
+  }));
 }
 
 type ChannelListItem = Awaited<ReturnType<typeof listChannels>>[number];

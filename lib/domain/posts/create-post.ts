@@ -3,7 +3,7 @@ import { activityScope, forgetComputed, notificationsScope } from "@/lib/data/ca
 import { insertPost, newPostId } from "@/lib/data/posts";
 import type { CreatePostInput } from "@/lib/validation/posts";
 import type { Actor } from "../actor";
-import { getChannelOrThrow } from "../channels/get-channel";
+import { getCachedChannelOrThrow } from "../channels/get-channel";
 import { outboxRow } from "@/lib/outbox/record";
 import { findMentionRecipients, storeMentions } from "../mentions/record-mentions";
 import { parseMentions } from "../mentions/parse-mentions";
@@ -13,8 +13,8 @@ import { transaction } from "@/lib/data/db/transaction";
 
 /**
  * `fileIds`: uploads (the composer's) attached in the same transaction, so a refused file leaves no post.
- * A plain post (no mention, no file) is two statements and no BEGIN/COMMIT: the channel (who may post there), then
- * the post with its outbox row in one statement.
+ * A plain post (no mention, no file) is one statement and no BEGIN/COMMIT: who may post there comes from the reader's
+ * cached channel list, then the post, its author's follow and its outbox row go in one statement.
  */
 export async function createPost(
   actor: Actor,
@@ -25,12 +25,13 @@ export async function createPost(
   const db = await getDb();
   const text = `${input.title}\n${input.body}`;
   const singleWrite = !input.fileIds?.length && parseMentions(text).length === 0;
+  // Before the transaction: on a cold cache this reads the database, which must not wait on the transaction's hold.
+  const channel = await getCachedChannelOrThrow(actor, workspaceId, channelId);
+  assertCanPostToChannel(actor, channel);
   let notified: string[] = [];
   const post = await transaction(
     db,
     async (tx) => {
-      const channel = await getChannelOrThrow(actor, workspaceId, channelId, tx);
-      assertCanPostToChannel(actor, channel);
       const authorId = actor.userId;
       // Who is mentioned is known before the post exists, so the event can say how many emails may follow.
       const mentioned = await findMentionRecipients(tx, { workspaceId, channel, authorId, text });
