@@ -3,7 +3,7 @@ import { findChannelForUser } from "@/lib/data/channels";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { canViewChannel, canViewWorkspace } from "../policy";
-import { channelsWithMembership } from "./list-channels";
+import { channelsWithMembership } from "./channels-with-membership";
 
 export type ChannelView = NonNullable<Awaited<ReturnType<typeof getChannelOrThrow>>>;
 

@@ -1,12 +1,11 @@
 import { activityScope, cachedComputed, channelsScope, readsScope } from "@/lib/data/cache/computed";
-import { getDb } from "@/lib/data/db/client";
-import { listChannelsWithMembership } from "@/lib/data/channels";
 import type { PageQuery } from "@/lib/validation/common";
 import type { Actor } from "../actor";
 import { countUnread } from "../digest/catch-up";
 import { countInboxItems } from "../inbox/inbox";
 import { decodeNameCursor, encodeNameCursor, type Page } from "../pagination";
 import { canViewChannel, requireWorkspaceMember } from "../policy";
+import { channelsWithMembership } from "./channels-with-membership";
 
 /**
  * Every channel the actor may see: active ones first, then archived, each by name. The list (with the reader's
@@ -16,25 +15,6 @@ import { canViewChannel, requireWorkspaceMember } from "../policy";
 export async function listChannels(actor: Actor, workspaceId: string) {
   requireWorkspaceMember(actor, workspaceId);
   return (await channelsWithMembership(actor, workspaceId)).filter((c) => canViewChannel(actor, c));
-}
-
-/** Every channel of the workspace with the reader's membership, from the cache; who may see which is the caller's. */
-export async function channelsWithMembership(actor: Actor, workspaceId: string) {
-  const rows = await cachedComputed(channelsScope(workspaceId), `channels:${workspaceId}:${actor.userId}`, async () =>
-    (await listChannelsWithMembership(await getDb(), workspaceId, actor.userId)).map(
-      ({ members, archivedAt, createdAt, ...c }) => ({
-        ...c,
-        isMember: members.length > 0,
-        archivedAt: archivedAt?.toISOString() ?? null,
-        createdAt: createdAt.toISOString(),
-      }),
-    ),
-  );
-  return rows.map((c) => ({
-    ...c,
-    archivedAt: c.archivedAt ? new Date(c.archivedAt) : null,
-    createdAt: new Date(c.createdAt),
-  }));
 }
 
 type ChannelListItem = Awaited<ReturnType<typeof listChannels>>[number];
