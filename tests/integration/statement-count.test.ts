@@ -100,7 +100,13 @@ describe("with a warm cache", () => {
   });
 
   it("a plain post is its one INSERT: who may post there comes from the cached channel list", async () => {
-    const url = `/api/v1/workspaces/${world.ids.workspaceId}/channels/${world.ids.channelId}/posts`;
+    // A channel of its own: the contracts above leave theirs archived.
+    const made = await api("POST", `/api/v1/workspaces/${world.ids.workspaceId}/channels`, {
+      cookie: world.cookie,
+      body: { name: `warm-${Date.now()}` },
+    });
+    expect(made.status).toBe(201);
+    const url = `/api/v1/workspaces/${world.ids.workspaceId}/channels/${made.json.data.id}/posts`;
     const post = () => api("POST", url, { cookie: world.cookie, body: { title: "Warm", body: "no mention, no file" } });
     await post();
     const { result: res, statements } = await countStatements(post);
