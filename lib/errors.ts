@@ -96,8 +96,12 @@ export function databaseUnavailableReason(error: unknown): string | undefined {
     const message = typeof e.message === "string" ? e.message : "";
     if (e.name === "DatabaseUnavailableError" || e.name === "EmbeddedDatabaseLockedError") return message;
     if (typeof e.code === "string" && unavailablePrismaCodes.has(e.code)) return message;
-    const adapter = (e.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string; message?: string } } })
-      ?.driverAdapterError?.cause;
+    // The driver adapter's error: wrapped by Prisma's client, or as thrown to a raw read (lib/data/db/raw-read.ts).
+    type AdapterCause = { kind?: string; code?: string; message?: string } | undefined;
+    const adapter =
+      e.name === "DriverAdapterError"
+        ? (e.cause as AdapterCause)
+        : (e.meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause;
     if (adapter && (unavailableAdapterKinds.has(adapter.kind ?? "") || unavailableSqlStates.has(adapter.code ?? ""))) {
       return adapter.message ?? adapter.kind;
     }

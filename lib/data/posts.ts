@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { newId } from "./ids";
 import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
+import { readRows } from "./db/raw-read";
 import type { OutboxInsert } from "./outbox";
 
 export type PostRow = {
@@ -28,9 +29,21 @@ const postColumns = Prisma.sql`p."id", p."workspaceId", p."channelId", p."author
 
 type RawPost = Omit<PostRow, "author"> & { authorName: string; authorHandle: string };
 
-const fromRaw = ({ authorName, authorHandle, ...p }: RawPost): PostRow => ({
-  ...p,
-  author: { id: p.authorId, name: authorName, handle: authorHandle },
+// Field by field rather than by rest and spread: it runs for every row of every list, and copying named fields is
+// several times cheaper than V8's rest-with-exclusions; it also leaves behind any other column of the row.
+const fromRaw = (r: RawPost): PostRow => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  channelId: r.channelId,
+  authorId: r.authorId,
+  title: r.title,
+  body: r.body,
+  createdAt: r.createdAt,
+  editedAt: r.editedAt,
+  deletedAt: r.deletedAt,
+  pinnedAt: r.pinnedAt,
+  author: { id: r.authorId, name: r.authorName, handle: r.authorHandle },
+  commentCount: r.commentCount,
 });
 
 /** The id of a post about to be inserted: chosen first, so the rows written with it can name it. */
@@ -73,16 +86,21 @@ export async function insertPost(
 
 /** The post, its author and its comment count, in one statement. */
 export async function findPost(db: DbOrTx, id: string): Promise<PostRow | null> {
-  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
-    FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ${id}`;
+  const rows = await readRows<RawPost>(
+    db,
+    Prisma.sql`SELECT ${postColumns} FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ${id}`,
+  );
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
 /** Several posts by id (with authors and comment counts), in one statement. */
 export async function findPostsByIds(db: DbOrTx, ids: string[]): Promise<PostRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
-    FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ANY(${ids}::text[])`;
+  const rows = await readRows<RawPost>(
+    db,
+    Prisma.sql`SELECT ${postColumns}
+      FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ANY(${ids}::text[])`,
+  );
   return rows.map(fromRaw);
 }
 
@@ -114,8 +132,8 @@ export async function listChannelPage(
   const keyset = q.after
     ? Prisma.sql`AND (p."createdAt", p."id") < (${q.after.createdAt}::timestamp(3), ${q.after.id})`
     : Prisma.empty;
-  const rows = await db.$queryRaw<
-    ({
+  const rows = await readRows<
+    {
       chId: string;
       chName: string;
       chDescription: string;
@@ -124,8 +142,10 @@ export async function listChannelPage(
       chCreatedAt: Date;
       chCreatedById: string | null;
       chIsMember: boolean;
-    } & ({ id: null } | RawPost))[]
-  >`WITH ch AS (
+    } & ({ id: null } | RawPost)
+  >(
+    db,
+    Prisma.sql`WITH ch AS (
       SELECT c."id", c."workspaceId", c."name", c."description", c."kind"::text AS "kind", c."archivedAt", c."createdAt",
         c."createdById",
         EXISTS (SELECT 1 FROM "ChannelMember" m WHERE m."channelId" = c."id" AND m."userId" = ${q.userId}) AS "isMember"
@@ -141,7 +161,8 @@ export async function listChannelPage(
       ch."archivedAt" AS "chArchivedAt", ch."createdAt" AS "chCreatedAt", ch."createdById" AS "chCreatedById",
       ch."isMember" AS "chIsMember", page.*
     FROM ch LEFT JOIN page ON true
-    ORDER BY page."createdAt" DESC, page."id" DESC`;
+    ORDER BY page."createdAt" DESC, page."id" DESC`,
+  );
   const first = rows[0];
   if (!first) return { channel: null, posts: [] };
   return {
@@ -156,28 +177,20 @@ export async function listChannelPage(
       createdById: first.chCreatedById,
       isMember: first.chIsMember,
     },
-    posts: rows.flatMap(
-      ({
-        chId: _i,
-        chName: _n,
-        chDescription: _d,
-        chKind: _k,
-        chArchivedAt: _a,
-        chCreatedAt: _c,
-        chCreatedById: _b,
-        chIsMember: _m,
-        ...p
-      }) => (p.id === null ? [] : [fromRaw(p as RawPost)]),
-    ),
+    // A channel without posts is one row of the channel's columns alone (the LEFT JOIN's nulls).
+    posts: rows.flatMap((row) => (row.id === null ? [] : [fromRaw(row)])),
   };
 }
 
 /** A channel's pinned live posts, the most recently pinned first, in one statement. */
 export async function listPinnedPosts(db: DbOrTx, channelId: string, limit: number): Promise<PostRow[]> {
-  const rows = await db.$queryRaw<RawPost[]>`SELECT ${postColumns}
-    FROM "Post" p JOIN "User" u ON u."id" = p."authorId"
-    WHERE p."channelId" = ${channelId} AND p."pinnedAt" IS NOT NULL AND p."deletedAt" IS NULL
-    ORDER BY p."pinnedAt" DESC, p."id" DESC LIMIT ${limit}`;
+  const rows = await readRows<RawPost>(
+    db,
+    Prisma.sql`SELECT ${postColumns}
+      FROM "Post" p JOIN "User" u ON u."id" = p."authorId"
+      WHERE p."channelId" = ${channelId} AND p."pinnedAt" IS NOT NULL AND p."deletedAt" IS NULL
+      ORDER BY p."pinnedAt" DESC, p."id" DESC LIMIT ${limit}`,
+  );
   return rows.map(fromRaw);
 }
 

@@ -5,6 +5,7 @@ import { markDatabaseAnswering, markDatabaseUnavailable } from "@/lib/availabili
 import { databaseUnavailableReason } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client";
 import { countingAdapter } from "./count-statements";
 import type { Prisma } from "../generated/prisma/client";
@@ -14,7 +15,13 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 export type DbOrTx = PrismaClient | Prisma.TransactionClient;
 
-type Opened = { prisma: PrismaClient; adapter: "postgres" | "pglite"; close(): Promise<void> };
+type Opened = {
+  prisma: PrismaClient;
+  adapter: "postgres" | "pglite";
+  /** The driver adapter Prisma's client sends its statements through (the same pool or PGlite connection). */
+  driver: () => Promise<SqlDriverAdapter>;
+  close(): Promise<void>;
+};
 
 const globalKey = Symbol.for("tidings.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Opened> };
@@ -61,13 +68,7 @@ function withUnavailability(prisma: PrismaClient): PrismaClient {
           markDatabaseAnswering();
           return result;
         } catch (error) {
-          const reason = databaseUnavailableReason(error);
-          if (reason === undefined || error instanceof DatabaseUnavailableError) throw error;
-          log.warn("database unavailable", { operation, model, reason });
-          markDatabaseUnavailable(UNAVAILABLE_RETRY_SECONDS);
-          throw new DatabaseUnavailableError(`The database is not answering: ${reason}`, UNAVAILABLE_RETRY_SECONDS, {
-            cause: error,
-          });
+          throw asUnavailable(error, { operation, model });
         }
       },
     },
@@ -76,22 +77,70 @@ function withUnavailability(prisma: PrismaClient): PrismaClient {
   return extended as unknown as PrismaClient;
 }
 
+/**
+ * A driver error that means "not answering" becomes a DatabaseUnavailableError (logged once with the reason, and
+ * remembered for the pages' 503); any other error is returned untouched. For Prisma's client and for raw-read.ts.
+ */
+export function asUnavailable(error: unknown, context: Record<string, unknown>): unknown {
+  const reason = databaseUnavailableReason(error);
+  if (reason === undefined || error instanceof DatabaseUnavailableError) return error;
+  log.warn("database unavailable", { ...context, reason });
+  markDatabaseUnavailable(UNAVAILABLE_RETRY_SECONDS);
+  return new DatabaseUnavailableError(`The database is not answering: ${reason}`, UNAVAILABLE_RETRY_SECONDS, {
+    cause: error,
+  });
+}
+
+/**
+ * One connected driver adapter per client, handed to Prisma and to raw-read.ts alike, so the raw reads share Prisma's
+ * pool (PostgreSQL) or its one connection and locks (PGlite) instead of opening their own. Prisma connects once and
+ * disposes the adapter when disconnected; a later connect makes a new one.
+ */
+function sharedConnection<F extends SqlDriverAdapterFactory>(factory: F) {
+  let connected: Promise<SqlDriverAdapter> | undefined;
+  const connect = (): Promise<SqlDriverAdapter> =>
+    (connected ??= factory.connect().then(
+      (adapter) =>
+        new Proxy(adapter, {
+          get(target, key, receiver) {
+            if (key !== "dispose") return Reflect.get(target, key, receiver) as unknown;
+            return () => ((connected = undefined), target.dispose());
+          },
+        }),
+      (error: unknown) => {
+        connected = undefined;
+        throw error;
+      },
+    ));
+  const shared = new Proxy(factory, {
+    get: (target, key, receiver) => (key === "connect" ? connect : (Reflect.get(target, key, receiver) as unknown)),
+  });
+  return { factory: shared, driver: connect };
+}
+
 async function openPostgres(url: string): Promise<Opened> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const adapter = countingAdapter(
-    new PrismaPg({
-      connectionString: url,
-      max: 10,
-      connectionTimeoutMillis: timeouts.connectMs, // connect + authenticate, and waiting for a free pooled connection
-      query_timeout: timeouts.queryMs, // client side: the server stopped answering mid-query
-      statement_timeout: timeouts.queryMs, // server side: a statement that runs too long
-      lock_timeout: timeouts.queryMs,
-      idle_in_transaction_session_timeout: 2 * timeouts.queryMs, // a transaction its client abandoned
-      idleTimeoutMillis: 30_000,
-    }),
+  const connection = sharedConnection(
+    countingAdapter(
+      new PrismaPg({
+        connectionString: url,
+        max: 10,
+        connectionTimeoutMillis: timeouts.connectMs, // connect + authenticate, and waiting for a free pooled connection
+        query_timeout: timeouts.queryMs, // client side: the server stopped answering mid-query
+        statement_timeout: timeouts.queryMs, // server side: a statement that runs too long
+        lock_timeout: timeouts.queryMs,
+        idle_in_transaction_session_timeout: 2 * timeouts.queryMs, // a transaction its client abandoned
+        idleTimeoutMillis: 30_000,
+      }),
+    ),
   );
-  const prisma = new PrismaClient({ adapter, transactionOptions });
-  return { prisma: withUnavailability(prisma), adapter: "postgres", close: () => prisma.$disconnect() };
+  const prisma = new PrismaClient({ adapter: connection.factory, transactionOptions });
+  return {
+    prisma: withUnavailability(prisma),
+    adapter: "postgres",
+    driver: connection.driver,
+    close: () => prisma.$disconnect(),
+  };
 }
 
 async function openPglite(dir: string): Promise<Opened> {
@@ -108,11 +157,12 @@ async function openPglite(dir: string): Promise<Opened> {
     if (applied.length > 0 && !inMemory) console.info(`[db] applied ${applied.length} migration(s) to ${dir}`);
     // One connection: a transaction holds it, so its timeout bounds how long everyone else waits. Statements run
     // prepared (planned once per SQL text, not per call): see pglite-prepared.ts.
-    const adapter = countingAdapter(new PrismaPGlite(withPreparedStatements(client)));
-    const prisma = new PrismaClient({ adapter, transactionOptions });
+    const connection = sharedConnection(countingAdapter(new PrismaPGlite(withPreparedStatements(client))));
+    const prisma = new PrismaClient({ adapter: connection.factory, transactionOptions });
     return {
       prisma: withUnavailability(prisma),
       adapter: "pglite",
+      driver: connection.driver,
       async close() {
         await prisma.$disconnect();
         await client.close();
@@ -153,6 +203,15 @@ async function opened(): Promise<Opened> {
 /** The process-wide client, opened on first use (never at import: `next build` imports every route). */
 export async function getDb(): Promise<PrismaClient> {
   return (await opened()).prisma;
+}
+
+/**
+ * The driver adapter behind `db` when `db` is the process-wide client; null for a transaction, whose statements must
+ * go through its own connection (Prisma's transaction client).
+ */
+export async function sharedDriverOf(db: DbOrTx): Promise<SqlDriverAdapter | null> {
+  const current = await opened();
+  return db === current.prisma ? current.driver() : null;
 }
 
 export async function databaseAdapter(): Promise<"postgres" | "pglite"> {
