@@ -1,6 +1,6 @@
 // Raw reads that skip Prisma's query engine. A `$queryRaw` goes through the engine's request, interpreter and result
 // layers, which cost more CPU than the driver's own work: ~250 µs for a page of 25 posts, about a fifth of a warm
-// API read (docs/decisions/0016). `readRows` sends the same statement straight to the driver adapter Prisma's client
+// API read (docs/decisions/0018). `readRows` sends the same statement straight to the driver adapter Prisma's client
 // uses (so the same pool or PGlite connection, statement counting, timeouts and "database unavailable" answers), and
 // turns the rows into objects the way `$queryRaw` does. Inside a transaction it is `$queryRaw`: the transaction's
 // statements must go through its own connection.
