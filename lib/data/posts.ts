@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { newId } from "./ids";
 import { Prisma } from "./generated/prisma/client";
 import type { DbOrTx } from "./db/client";
-import { readRows } from "./db/raw-read";
+import { queryRows } from "./db/raw-read";
 import type { OutboxInsert } from "./outbox";
 
 export type PostRow = {
@@ -67,7 +67,9 @@ export async function insertPost(
           ${event.requestId ?? null}, ${now}, ${event.availableAt ?? now})
       )`
     : Prisma.empty;
-  const rows = await tx.$queryRaw<RawPost[]>`WITH p AS (
+  const rows = await queryRows<RawPost>(
+    tx,
+    Prisma.sql`WITH p AS (
       INSERT INTO "Post" ("id", "workspaceId", "channelId", "authorId", "title", "body", "createdAt")
       VALUES (${data.id}, ${data.workspaceId}, ${data.channelId}, ${data.authorId}, ${data.title}, ${data.body},
         ${now})
@@ -78,7 +80,8 @@ export async function insertPost(
     )${outbox}
     SELECT p."id", p."workspaceId", p."channelId", p."authorId", p."title", p."body", p."createdAt", p."editedAt",
       p."deletedAt", p."pinnedAt", u."name" AS "authorName", u."handle" AS "authorHandle", 0 AS "commentCount"
-    FROM p JOIN "User" u ON u."id" = p."authorId"`;
+    FROM p JOIN "User" u ON u."id" = p."authorId"`,
+  );
   const row = rows[0];
   if (!row) throw new Error("insertPost: the author does not exist");
   return fromRaw(row);
@@ -86,7 +89,7 @@ export async function insertPost(
 
 /** The post, its author and its comment count, in one statement. */
 export async function findPost(db: DbOrTx, id: string): Promise<PostRow | null> {
-  const rows = await readRows<RawPost>(
+  const rows = await queryRows<RawPost>(
     db,
     Prisma.sql`SELECT ${postColumns} FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ${id}`,
   );
@@ -96,7 +99,7 @@ export async function findPost(db: DbOrTx, id: string): Promise<PostRow | null> 
 /** Several posts by id (with authors and comment counts), in one statement. */
 export async function findPostsByIds(db: DbOrTx, ids: string[]): Promise<PostRow[]> {
   if (ids.length === 0) return [];
-  const rows = await readRows<RawPost>(
+  const rows = await queryRows<RawPost>(
     db,
     Prisma.sql`SELECT ${postColumns}
       FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."id" = ANY(${ids}::text[])`,
@@ -132,7 +135,7 @@ export async function listChannelPage(
   const keyset = q.after
     ? Prisma.sql`AND (p."createdAt", p."id") < (${q.after.createdAt}::timestamp(3), ${q.after.id})`
     : Prisma.empty;
-  const rows = await readRows<
+  const rows = await queryRows<
     {
       chId: string;
       chName: string;
@@ -184,7 +187,7 @@ export async function listChannelPage(
 
 /** A channel's pinned live posts, the most recently pinned first, in one statement. */
 export async function listPinnedPosts(db: DbOrTx, channelId: string, limit: number): Promise<PostRow[]> {
-  const rows = await readRows<RawPost>(
+  const rows = await queryRows<RawPost>(
     db,
     Prisma.sql`SELECT ${postColumns}
       FROM "Post" p JOIN "User" u ON u."id" = p."authorId"

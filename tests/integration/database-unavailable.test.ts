@@ -55,14 +55,14 @@ describe("a database that accepts connections but never answers", () => {
     warn.mockRestore();
   });
 
-  it("a raw read that skips Prisma's engine (readRows) is 'unavailable' too, not a raw driver error", async () => {
+  it("a raw read that skips Prisma's engine (queryRows) is 'unavailable' too, not a raw driver error", async () => {
     const warn = vi.spyOn(console, "warn");
     const { DatabaseUnavailableError, getDb } = await import("@/lib/data/db/client");
-    const { readRows } = await import("@/lib/data/db/raw-read");
+    const { queryRows } = await import("@/lib/data/db/raw-read");
     const { Prisma } = await import("@/lib/data/generated/prisma/client");
-    const read = readRows(await getDb(), Prisma.sql`SELECT 1::int AS "one"`);
+    const read = queryRows(await getDb(), Prisma.sql`SELECT 1::int AS "one"`);
     await expect(read).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    expect(warnings(warn)).toMatch(/database unavailable.*readRows/s);
+    expect(warnings(warn)).toMatch(/database unavailable.*queryRows/s);
     warn.mockRestore();
   });
 });

@@ -1,9 +1,10 @@
 // Raw reads that skip Prisma's query engine. A `$queryRaw` goes through the engine's request, interpreter and result
 // layers, which cost more CPU than the driver's own work: ~250 µs for a page of 25 posts, about a fifth of a warm
-// API read (docs/decisions/0018). `readRows` sends the same statement straight to the driver adapter Prisma's client
+// API read (docs/decisions/0018). `queryRows` sends the same statement straight to the driver adapter Prisma's client
 // uses (so the same pool or PGlite connection, statement counting, timeouts and "database unavailable" answers), and
 // turns the rows into objects the way `$queryRaw` does. Inside a transaction it is `$queryRaw`: the transaction's
-// statements must go through its own connection.
+// statements must go through its own connection. A write outside a transaction is one autocommitted statement like a
+// read, and the hottest one (a post, its follow and its outbox row, RETURNING the post) goes the same way.
 import "server-only";
 import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import { markDatabaseAnswering } from "@/lib/availability";
@@ -11,14 +12,14 @@ import type { Prisma } from "../generated/prisma/client";
 import { asUnavailable, sharedDriverOf, type DbOrTx } from "./client";
 
 /** Rows of `query` as objects keyed by column name, valued as `$queryRaw` values them. */
-export async function readRows<T>(db: DbOrTx, query: Prisma.Sql): Promise<T[]> {
+export async function queryRows<T>(db: DbOrTx, query: Prisma.Sql): Promise<T[]> {
   const driver = await sharedDriverOf(db);
   if (!driver) return db.$queryRaw<T[]>(query);
   let result: SqlResultSet;
   try {
     result = await driver.queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
   } catch (error) {
-    throw asUnavailable(error, { operation: "readRows" });
+    throw asUnavailable(error, { operation: "queryRows" });
   }
   markDatabaseAnswering();
   return toObjects<T>(result);
@@ -60,7 +61,7 @@ const converters: Partial<Record<ColumnType, Convert>> = {
 function toObjects<T>({ columnNames, columnTypes, rows }: SqlResultSet): T[] {
   const convert = columnTypes.map((type, i) => {
     const converter = converters[type];
-    if (!converter) throw new Error(`readRows: column "${columnNames[i]}" has a type it does not read (${type})`);
+    if (!converter) throw new Error(`queryRows: column "${columnNames[i]}" has a type it does not read (${type})`);
     return converter;
   });
   const out: T[] = [];
