@@ -1,6 +1,7 @@
 // Every function run executes inside a log context: its log lines (the app's, the domain's through the runtime,
 // and the SDK's) carry the id of the request that caused it, read from the event's `meta.sessions.request`
-// (set from the outbox row, inngest/events.ts). Runs of cron events have none. Each run's end is logged once.
+// (set from the outbox row, inngest/events.ts). Runs of cron events have none. Each run's end is logged once (at
+// debug level when it completed).
 import { Middleware } from "inngest";
 import { withRequestContext } from "@/lib/request-context";
 import { log } from "./log";
@@ -27,8 +28,9 @@ export class RunContextMiddleware extends Middleware.BaseMiddleware {
     return withRequestContext(requestIdOf(ctx), () => next());
   }
 
+  // Debug: a line per run that went well is detail (several per post); failures are warnings, errors when final.
   override onRunComplete({ ctx, fn }: Middleware.OnRunCompleteArgs): void {
-    withRequestContext(requestIdOf(ctx), () => log.info("function run completed", runFields(ctx, fn)));
+    withRequestContext(requestIdOf(ctx), () => log.debug("function run completed", runFields(ctx, fn)));
   }
 
   // A warning, not an error: in the embedded mode a failed run is retried later from the outbox (which logs the

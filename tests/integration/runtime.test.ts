@@ -45,10 +45,10 @@ describe("background runtime", () => {
       spy?.mockRestore();
     });
 
-    it("a background run logs its completion with the id of the request that caused it", async () => {
+    it("a background run logs its completion (at debug level) with the id of the request that caused it", async () => {
       const { cookie, workspace } = await createWorkspaceWithOwner();
       startBackgroundRuntime();
-      Object.assign(env, { LOG_LEVEL: "info" });
+      Object.assign(env, { LOG_LEVEL: "debug" });
       const lines: Record<string, unknown>[] = [];
       spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => {
         if (typeof line === "string" && line.startsWith("{")) lines.push(JSON.parse(line) as Record<string, unknown>);
@@ -64,7 +64,7 @@ describe("background runtime", () => {
         Promise.resolve(lines.find((l) => l.message === "function run completed" && l.event === "invite/created")),
       );
       expect(done).toMatchObject({
-        level: "info",
+        level: "debug",
         requestId,
         fn: expect.stringContaining("invite"),
         eventId: expect.any(String),
