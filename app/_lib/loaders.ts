@@ -1,7 +1,7 @@
 // Reads shared by a layout and the page inside it, deduplicated per request.
 import "server-only";
 import { cache } from "react";
-import { getChannelOrThrow } from "@/lib/domain/channels/get-channel";
+import { getCachedChannelOrThrow } from "@/lib/domain/channels/get-channel";
 import { listChannels } from "@/lib/domain/channels/list-channels";
 import { getPostOrThrow } from "@/lib/domain/posts/get-post";
 import { getMe } from "@/lib/domain/users/get-me";
@@ -28,7 +28,7 @@ export const loadWorkspace = cache(async (workspaceId: string) => {
 /** A channel or a post, or null when it does not exist for this person: read once for generateMetadata and the page. */
 export const findChannel = cache(async (workspaceId: string, channelId: string) => {
   const { actor, workspace } = await findWorkspace(workspaceId);
-  return workspace && orNull(getChannelOrThrow(actor, workspaceId, channelId));
+  return workspace && orNull(getCachedChannelOrThrow(actor, workspaceId, channelId));
 });
 
 export const findPost = cache(async (workspaceId: string, postId: string) => {

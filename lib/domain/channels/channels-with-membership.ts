@@ -9,9 +9,8 @@ import type { Actor } from "../actor";
 export async function channelsWithMembership(actor: Actor, workspaceId: string) {
   const rows = await cachedComputed(channelsScope(workspaceId), `channels:${workspaceId}:${actor.userId}`, async () =>
     (await listChannelsWithMembership(await getDb(), workspaceId, actor.userId)).map(
-      ({ members, archivedAt, createdAt, ...c }) => ({
+      ({ archivedAt, createdAt, ...c }) => ({
         ...c,
-        isMember: members.length > 0,
         archivedAt: archivedAt?.toISOString() ?? null,
         createdAt: createdAt.toISOString(),
       }),

@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "../actor";
 import { requireWorkspaceMember } from "../policy";
 import { getMyChannelSettings } from "../channels/channel-people";
-import { getChannelOrThrow } from "../channels/get-channel";
+import { getCachedChannelOrThrow, getChannelOrThrow } from "../channels/get-channel";
 
 export type NotifyLevel = "ALL" | "MENTIONS" | "NOTHING";
 
@@ -44,7 +44,7 @@ export async function updateMyChannelMembership(
 
 /** "I have read this channel up to now": it leaves the catch-up list and the next digest. */
 export async function markChannelAsRead(actor: Actor, workspaceId: string, channelId: string) {
-  await getChannelOrThrow(actor, workspaceId, channelId);
+  await getCachedChannelOrThrow(actor, workspaceId, channelId);
   const at = new Date();
   await markChannelRead(await getDb(), channelId, actor.userId, at);
   await forgetComputed([readsScope(workspaceId, actor.userId)]);

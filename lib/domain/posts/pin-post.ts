@@ -6,7 +6,7 @@ import { listPinnedPosts, findPost } from "@/lib/data/posts";
 import { countPinned, setPostPinned } from "@/lib/data/reactions";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Actor } from "../actor";
-import { getChannelOrThrow } from "../channels/get-channel";
+import { getCachedChannelOrThrow } from "../channels/get-channel";
 import { canPinInChannel } from "../policy";
 import { getPostWithChannelOrThrow } from "./get-post";
 import { presentPost } from "./present";
@@ -35,7 +35,6 @@ export async function setPinned(actor: Actor, workspaceId: string, postId: strin
 }
 
 export async function listPinned(actor: Actor, workspaceId: string, channelId: string) {
-  const db = await getDb();
-  await getChannelOrThrow(actor, workspaceId, channelId, db);
-  return (await listPinnedPosts(db, channelId, MAX_PINS_PER_CHANNEL)).map(presentPost);
+  await getCachedChannelOrThrow(actor, workspaceId, channelId);
+  return (await listPinnedPosts(await getDb(), channelId, MAX_PINS_PER_CHANNEL)).map(presentPost);
 }
