@@ -30,14 +30,14 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { allowedOrigins: process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [] },
   },
-  // The embedded database runs in a worker thread that Node.js loads from lib/data/db/pglite-worker.mts (with the
+  // The embedded database runs in a worker thread that Node.js loads from lib/data/db/pglite-worker.ts (with the
   // modules it imports), and migrates itself on start from prisma/migrations (lib/data/db/migrate.ts reads them at
   // run time): all outside the bundler's view, so ship exactly those files with the server, not the whole project.
   outputFileTracingIncludes: {
     "/**": [
       "./prisma/migrations/**/*",
       "./prisma/schema.prisma",
-      "./lib/data/db/pglite-worker.mts",
+      "./lib/data/db/pglite-worker.ts",
       "./lib/data/db/pglite-wire.ts",
       "./lib/data/db/pglite-prepared.ts",
       "./lib/data/db/migrate.ts",

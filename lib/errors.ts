@@ -83,7 +83,11 @@ const unavailableAdapterKinds = new Set([
   "TooManyConnections",
 ]);
 /** Ours: the database did not answer, the embedded one is locked by another process, or its worker thread is gone. */
-const unavailableErrorNames = new Set(["DatabaseUnavailableError", "EmbeddedDatabaseLockedError", "EmbeddedDatabaseGoneError"]);
+const unavailableErrorNames = new Set([
+  "DatabaseUnavailableError",
+  "EmbeddedDatabaseLockedError",
+  "EmbeddedDatabaseGoneError",
+]);
 const unavailableMessages =
   /connection timeout|Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED/i;
 

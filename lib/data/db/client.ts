@@ -114,7 +114,8 @@ async function openPglite(dir: string, onGone: () => void): Promise<Opened> {
   const release = () => (released ??= unlock());
   try {
     const thread = await startPgliteThread({ dir, idleInTransactionMs });
-    if (thread.applied.length > 0 && !inMemory) console.info(`[db] applied ${thread.applied.length} migration(s) to ${dir}`);
+    if (thread.applied.length > 0 && !inMemory)
+      console.info(`[db] applied ${thread.applied.length} migration(s) to ${dir}`);
     // One connection: a transaction holds it, so its timeout bounds how long everyone else waits. Statements run
     // prepared (planned once per SQL text, not per call): see pglite-prepared.ts.
     const adapter = countingAdapter(new PrismaPGlite(thread.client));

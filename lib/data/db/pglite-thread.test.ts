@@ -68,7 +68,10 @@ describe("the embedded database's worker thread", () => {
     const reference = await local.query(insertId, ["a"]).catch((e: unknown) => e);
     expect(remote).toBeInstanceOf(messages.DatabaseError);
     const fields = (e: unknown) => {
-      const { code, message, detail, constraint, table, schema, severity, query, params } = e as Record<string, unknown>;
+      const { code, message, detail, constraint, table, schema, severity, query, params } = e as Record<
+        string,
+        unknown
+      >;
       return { code, message, detail, constraint, table, schema, severity, query, params };
     };
     expect(fields(remote)).toStrictEqual(fields(reference));
@@ -120,9 +123,10 @@ describe("the embedded database's worker thread", () => {
     });
     const second = thread.client.transaction(async (tx) => {
       order.push("second begins");
-      order.push(`second sees ${(await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Everything"`)).rows[0]?.n}`);
+      const seen = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Everything"`);
+      order.push(`second sees ${String(seen.rows[0]?.n)}`);
     });
-    const outside = count(threaded, "f").then((n) => order.push(`outside sees ${n}`));
+    const outside = count(threaded, "f").then((n) => order.push(`outside sees ${String(n)}`));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(order).toEqual(["first begins"]);
     letFirstFinish();

@@ -1,10 +1,11 @@
-// The main thread's side of the embedded database: starts pglite-worker.mts in a worker thread and hands
+// The main thread's side of the embedded database: starts pglite-worker.ts in a worker thread and hands
 // pglite-prisma-adapter an object with the part of PGlite's interface it uses (query, exec, transaction with the
 // transaction's query, exec and rollback, close), each call a message to the worker. PGlite's work then runs on
 // another core while this thread serves HTTP, as PostgreSQL's does in its own processes. docs/decisions/0016.
 import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { messages } from "@electric-sql/pglite";
 import type { PGlite, QueryOptions, Results, Transaction } from "@electric-sql/pglite";
 import { fromWire, prismaAdapterParsers } from "./pglite-wire";
 import type { Reply, RequestBody, Started, WireQueryOptions, WorkerConfig } from "./pglite-wire";
@@ -14,7 +15,7 @@ import type { Reply, RequestBody, Started, WireQueryOptions, WorkerConfig } from
  * would need the bundler to follow `new Worker`, which Turbopack's support for has changed between 16.x releases.
  * next.config.ts ships the file and its imports with the server (outputFileTracingIncludes).
  */
-export const PGLITE_WORKER_PATH = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/data/db/pglite-worker.mts");
+export const PGLITE_WORKER_PATH = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/data/db/pglite-worker.ts");
 
 /**
  * The worker is gone (it crashed, ran out of memory, or was closed): every call fails at once with this instead of
@@ -53,8 +54,8 @@ export async function startPgliteThread(config: WorkerConfig): Promise<PgliteThr
   const worker = new Worker(PGLITE_WORKER_PATH, {
     workerData: config,
     name: "pglite",
-    // The .ts modules it imports are ES modules in a package without "type": Node.js finds that out itself (once
-    // per thread start) and would say so on stderr each time.
+    // It and the .ts modules it imports are ES modules in a package without "type": Node.js finds that out itself
+    // (parsing each once more, at start) and would say so on stderr every time.
     execArgv: [...process.execArgv, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON"],
   });
   const pending = new Map<number, Pending>();
@@ -82,7 +83,7 @@ export async function startPgliteThread(config: WorkerConfig): Promise<PgliteThr
 
   const started = await new Promise<Started>((resolve, reject) => {
     worker.once("message", resolve);
-    void exited.then(() => reject(gone));
+    void exited.then(() => reject(gone ?? new EmbeddedDatabaseGoneError("The embedded database's worker exited")));
   });
   if (!started.started) {
     await worker.terminate();
@@ -108,7 +109,7 @@ export async function startPgliteThread(config: WorkerConfig): Promise<PgliteThr
         worker.postMessage({ ...body, id });
       } catch (error) {
         pending.delete(id); // a parameter that cannot be copied to the worker
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
       holdWhilePending();
     });
@@ -130,7 +131,7 @@ export async function startPgliteThread(config: WorkerConfig): Promise<PgliteThr
       return (await send({ op: "query", sql, params, options: wireOptions(options), tx })) as Results<T>;
     } catch (error) {
       // As PGlite's own query() annotates a database error: the statement, its parameters and options.
-      if (error instanceof Error && "code" in error && "severity" in error) {
+      if (error instanceof messages.DatabaseError) {
         Object.assign(error, { query: sql, params, queryOptions: options });
       }
       throw error;

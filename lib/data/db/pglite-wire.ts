@@ -1,4 +1,4 @@
-// What the embedded database's worker thread (pglite-worker.mts) and the main thread (pglite-thread.ts) say to each
+// What the embedded database's worker thread (pglite-worker.ts) and the main thread (pglite-thread.ts) say to each
 // other: the messages, errors turned into plain data and back into PGlite's own classes, and the one set of result
 // parsers a request may name. Loaded on both sides, so it must run in a plain Node.js context: no `server-only`, no
 // path aliases, only erasable TypeScript (the worker runs this file through Node.js' type stripping, not a bundler).
@@ -47,7 +47,11 @@ const skipped = new Set(["message", "stack", "queryOptions", "query", "params"])
 export function toWire(error: unknown): WireError {
   if (!(error instanceof Error)) return { kind: "error", name: "Error", message: String(error), fields: {} };
   const kind =
-    error instanceof TransactionAbortedError ? "aborted" : error instanceof messages.DatabaseError ? "database" : "error";
+    error instanceof TransactionAbortedError
+      ? "aborted"
+      : error instanceof messages.DatabaseError
+        ? "database"
+        : "error";
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error)) {
     if (skipped.has(key) || typeof value === "function") continue;

@@ -13,7 +13,7 @@ import type { Reply, Request, Started, WireQueryOptions, WorkerConfig } from "./
 
 type Open = { tx: Transaction; end(commit: boolean): void; done: Promise<void>; idle?: NodeJS.Timeout };
 
-if (!parentPort) throw new Error("pglite-worker.mts runs as a worker thread (see pglite-thread.ts)");
+if (!parentPort) throw new Error("pglite-worker.ts runs as a worker thread (see pglite-thread.ts)");
 const port: MessagePort = parentPort;
 const config = workerData as WorkerConfig;
 
@@ -24,7 +24,7 @@ async function start() {
   return { client, prepared: withPreparedStatements(client), applied, adapterParsers: await prismaAdapterParsers() };
 }
 
-async function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<typeof start>>) {
+function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<typeof start>>) {
   const transactions = new Map<number, Open>();
   /** Transactions this side rolled back for idleness: the main thread's next statement in one is told why. */
   const expired = new Set<number>();
@@ -55,7 +55,9 @@ async function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<ty
     const open = transactions.get(id);
     if (!open) {
       if (expired.delete(id)) {
-        throw new Error(`Transaction is closed: rolled back after ${config.idleInTransactionMs} ms without a statement`);
+        throw new Error(
+          `Transaction is closed: rolled back after ${config.idleInTransactionMs} ms without a statement`,
+        );
       }
       throw new Error("Transaction is closed");
     }
@@ -86,7 +88,8 @@ async function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<ty
 
   async function end(id: number, commit: boolean) {
     const open = transactions.get(id);
-    if (!open) throw new Error(expired.delete(id) ? "Transaction is closed: rolled back while idle" : "Transaction is closed");
+    if (!open)
+      throw new Error(expired.delete(id) ? "Transaction is closed: rolled back while idle" : "Transaction is closed");
     transactions.delete(id);
     clearTimeout(open.idle);
     open.end(commit);
@@ -131,7 +134,7 @@ async function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<ty
 start().then(
   (opened) => {
     port.postMessage({ started: true, applied: opened.applied } satisfies Started);
-    return serve(opened);
+    serve(opened);
   },
   (error: unknown) => port.postMessage({ started: false, error: toWire(error) } satisfies Started),
 );
