@@ -50,17 +50,17 @@ function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<typeof s
     }, config.idleInTransactionMs);
   };
 
+  const closed = (id: number) =>
+    new Error(
+      expired.delete(id)
+        ? `Transaction is closed: rolled back after ${config.idleInTransactionMs} ms without a statement`
+        : "Transaction is closed",
+    );
+
   /** Runs one statement of transaction `id`, its idle clock stopped meanwhile. */
   async function within<T>(id: number, run: (tx: Transaction) => Promise<T>): Promise<T> {
     const open = transactions.get(id);
-    if (!open) {
-      if (expired.delete(id)) {
-        throw new Error(
-          `Transaction is closed: rolled back after ${config.idleInTransactionMs} ms without a statement`,
-        );
-      }
-      throw new Error("Transaction is closed");
-    }
+    if (!open) throw closed(id);
     clearTimeout(open.idle);
     try {
       return await run(open.tx);
@@ -88,8 +88,7 @@ function serve({ client, prepared, adapterParsers }: Awaited<ReturnType<typeof s
 
   async function end(id: number, commit: boolean) {
     const open = transactions.get(id);
-    if (!open)
-      throw new Error(expired.delete(id) ? "Transaction is closed: rolled back while idle" : "Transaction is closed");
+    if (!open) throw closed(id);
     transactions.delete(id);
     clearTimeout(open.idle);
     open.end(commit);
