@@ -30,13 +30,19 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { allowedOrigins: process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [] },
   },
-  // The embedded database migrates itself on start from prisma/migrations (lib/data/db/migrate.ts reads them at run
-  // time, outside the bundler's view): ship exactly those files with the server, not the whole project.
+  // The embedded database runs in a worker thread that Node.js loads from lib/data/db/pglite-worker.ts (with the
+  // modules it imports), and migrates itself on start from prisma/migrations (lib/data/db/migrate.ts reads them at
+  // run time): all outside the bundler's view, so ship exactly those files with the server, not the whole project.
   outputFileTracingIncludes: {
     "/**": [
       "./prisma/migrations/**/*",
       "./prisma/schema.prisma",
-      "./node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm",
+      "./lib/data/db/pglite-worker.ts",
+      "./lib/data/db/pglite-wire.ts",
+      "./lib/data/db/pglite-prepared.ts",
+      "./lib/data/db/migrate.ts",
+      "./node_modules/@prisma/schema-engine-wasm/schema_engine_bg.{js,wasm}",
+      "./node_modules/@prisma/driver-adapter-utils/**/*",
     ],
   },
 };

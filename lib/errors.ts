@@ -82,19 +82,25 @@ const unavailableAdapterKinds = new Set([
   "SocketTimeout",
   "TooManyConnections",
 ]);
+/** Ours: the database did not answer, the embedded one is locked by another process, or its worker thread is gone. */
+const unavailableErrorNames = new Set([
+  "DatabaseUnavailableError",
+  "EmbeddedDatabaseLockedError",
+  "EmbeddedDatabaseGoneError",
+]);
 const unavailableMessages =
   /connection timeout|Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED/i;
 
 /**
  * Why this error means the database is not answering (rather than a bug), or undefined. Duck-typed over the whole
  * `cause` chain, so no layer above lib/data needs Prisma or the drivers: Prisma's error codes, the driver adapter's
- * error kinds and SQLSTATEs, node-postgres' connection and read timeouts, the embedded database's lock.
+ * error kinds and SQLSTATEs, node-postgres' connection and read timeouts, the embedded database's lock and worker.
  */
 export function databaseUnavailableReason(error: unknown): string | undefined {
   for (let e = error as Record<string, unknown> | null | undefined, depth = 0; e && depth < 5; depth++) {
     if (typeof e !== "object") return undefined;
     const message = typeof e.message === "string" ? e.message : "";
-    if (e.name === "DatabaseUnavailableError" || e.name === "EmbeddedDatabaseLockedError") return message;
+    if (unavailableErrorNames.has(String(e.name))) return message;
     if (typeof e.code === "string" && unavailablePrismaCodes.has(e.code)) return message;
     // The driver adapter's error: wrapped by Prisma's client, or as thrown to a raw read (lib/data/db/raw-read.ts).
     type AdapterCause = { kind?: string; code?: string; message?: string } | undefined;

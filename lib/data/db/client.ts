@@ -143,29 +143,48 @@ async function openPostgres(url: string): Promise<Opened> {
   };
 }
 
-async function openPglite(dir: string): Promise<Opened> {
-  const { PGlite } = await import("@electric-sql/pglite");
+/**
+ * A transaction left idle this long is rolled back by the embedded database's worker, as PostgreSQL's
+ * idle_in_transaction_session_timeout above: it holds PGlite's only connection.
+ */
+const idleInTransactionMs = 2 * timeouts.queryMs;
+
+/**
+ * PGlite runs in a worker thread (pglite-thread.ts, docs/decisions/0016): its work uses the second core, and the event
+ * loop does not stall while a statement runs. The data directory is locked here, on the main thread, for the
+ * process's lifetime. `onGone` hears of a worker that stopped unexpectedly.
+ */
+async function openPglite(dir: string, onGone: () => void): Promise<Opened> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const { deployMigrations, pgliteMigrationFactory } = await import("./migrate");
-  const { withPreparedStatements } = await import("./pglite-prepared");
+  const { startPgliteThread } = await import("./pglite-thread");
   const inMemory = dir.startsWith("memory://");
-  const release = inMemory ? async () => {} : await lockDataDir(dir);
+  const unlock = inMemory ? async () => {} : await lockDataDir(dir);
+  let released: Promise<void> | undefined;
+  const release = () => (released ??= unlock());
   try {
-    const client = new PGlite(dir);
-    await client.waitReady;
-    const applied = await deployMigrations(await pgliteMigrationFactory(client));
-    if (applied.length > 0 && !inMemory) console.info(`[db] applied ${applied.length} migration(s) to ${dir}`);
+    const thread = await startPgliteThread({ dir, idleInTransactionMs });
+    if (thread.applied.length > 0 && !inMemory)
+      console.info(`[db] applied ${thread.applied.length} migration(s) to ${dir}`);
     // One connection: a transaction holds it, so its timeout bounds how long everyone else waits. Statements run
     // prepared (planned once per SQL text, not per call): see pglite-prepared.ts.
-    const connection = sharedConnection(countingAdapter(new PrismaPGlite(withPreparedStatements(client))));
+    const connection = sharedConnection(countingAdapter(new PrismaPGlite(thread.client)));
     const prisma = new PrismaClient({ adapter: connection.factory, transactionOptions });
+    let closing = false;
+    // Calls on this client now fail at once as unavailable (503); the next getDb() opens the database afresh.
+    void thread.exited.then(async () => {
+      if (closing) return;
+      log.error("embedded database worker exited", { dir });
+      onGone();
+      await release().catch((error: unknown) => log.warn("embedded database lock not released", { error }));
+    });
     return {
       prisma: withUnavailability(prisma),
       adapter: "pglite",
       driver: connection.driver,
       async close() {
+        closing = true;
         await prisma.$disconnect();
-        await client.close();
+        await thread.close();
         await release();
       },
     };
@@ -176,12 +195,18 @@ async function openPglite(dir: string): Promise<Opened> {
 }
 
 function open(): Promise<Opened> {
-  g[globalKey] ??= (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR)).catch(
-    (error) => {
-      g[globalKey] = undefined;
+  if (!g[globalKey]) {
+    const forget = () => {
+      if (g[globalKey] === opening) g[globalKey] = undefined;
+    };
+    const opening: Promise<Opened> = (
+      env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR, forget)
+    ).catch((error: unknown) => {
+      forget();
       throw error;
-    },
-  );
+    });
+    g[globalKey] = opening;
+  }
   return g[globalKey];
 }
 

@@ -3,7 +3,8 @@
 // text runs as a named prepared statement (prepared on first use, kept in a bounded LRU, its Bind, Describe, Execute
 // and Sync sent in one call), doing the rest as query() does, with PGlite's own locks, serializers, result parser and
 // error object. Protocol-level prepared statements belong to the session: a rollback keeps them. docs/decisions/0015.
-import "server-only";
+// It runs in the embedded database's worker thread (pglite-worker.ts), a plain Node.js context where the
+// `server-only` marker would throw, so this module does without it (it is server code all the same).
 import { messages, parse, protocol } from "@electric-sql/pglite";
 import type { PGlite, QueryOptions, Results, Transaction } from "@electric-sql/pglite";
 
