@@ -3,11 +3,25 @@
 // (to UploadThing, or to the app's own ingest in the embedded mode) with its own progress bar and Cancel; uploaded
 // ones can be removed before posting and go with the form as `fileIds`. The server checks everything again.
 import { useEffect, useId, useRef, useState } from "react";
-import { genUploader, UploadAbortedError } from "uploadthing/client";
+import type { genUploader } from "uploadthing/client";
 import type { UploadRouter } from "@/lib/http/upload-router";
 import { formatSize } from "./format-size";
 
-const { uploadFiles } = genUploader<UploadRouter>({ url: "/api/uploadthing", package: "@uploadthing/react" });
+type UploadFiles = ReturnType<typeof genUploader<UploadRouter>>["uploadFiles"];
+let uploader: Promise<UploadFiles> | undefined;
+/**
+ * The UploadThing client (~16 kB gzip) loads with the first file someone adds, not with every page that shows a
+ * composer: the channel and post pages stay within the client JS budget (bench/client-js.mjs).
+ */
+const loadUploader = (): Promise<UploadFiles> =>
+  (uploader ??= import("uploadthing/client").then(
+    ({ genUploader: make }) =>
+      make<UploadRouter>({ url: "/api/uploadthing", package: "@uploadthing/react" }).uploadFiles,
+    (error: unknown) => {
+      uploader = undefined; // offline for a moment: the next file tries again
+      throw error;
+    },
+  ));
 
 export type UploadTargetProps = { workspaceId: string; channelId: string } | { workspaceId: string; postId: string };
 
@@ -84,18 +98,22 @@ export function FileUploader({
       }
       const abort = new AbortController();
       setItems((all) => [...all, { ...base, state: "uploading", abort }]);
-      uploadFiles("attachments", {
-        files: [file],
-        input: target,
-        signal: abort.signal,
-        onUploadProgress: ({ progress }) => update(id, { progress: Math.round(progress) }),
-      })
+      loadUploader()
+        .then((uploadFiles) =>
+          uploadFiles("attachments", {
+            files: [file],
+            input: target,
+            signal: abort.signal,
+            onUploadProgress: ({ progress }) => update(id, { progress: Math.round(progress) }),
+          }),
+        )
         .then(([done]) => {
           if (!done?.serverData) throw new Error("The upload was not recorded");
           update(id, { state: "done", progress: 100, fileId: done.serverData.fileId, abort: undefined });
         })
         .catch((error: unknown) => {
-          if (error instanceof UploadAbortedError || abort.signal.aborted) {
+          if (abort.signal.aborted) {
+            // Cancelled (UploadThing then rejects with its UploadAbortedError): the item just goes.
             setItems((all) => all.filter((i) => i.id !== id));
             return;
           }
