@@ -11,10 +11,8 @@ import { currentOutboxPublisher } from "./publisher";
  * process), it is inserted leased to this process: the relay publishes it from memory once the transaction committed,
  * without a statement to find and lease it. If the process dies first, the lease runs out and a relay pass finds it
  * (the embedded runtime releases its leases when it starts again).
- * A data function may insert it within its own statement (one round trip fewer on a hot write); the caller must
- * insert it in the transaction of the change it reports, as recordEvent does.
  */
-export function outboxRow<N extends EventName>(name: N, data: EventData<N>): OutboxInsert & { id: string } {
+function rowFor<N extends EventName>(name: N, data: EventData<N>): OutboxInsert & { id: string } {
   const parsed = eventSchemas[name].parse(data);
   const row = { id: randomUUID(), name, data: parsed, requestId: currentRequestId() };
   const publisher = currentOutboxPublisher();
@@ -24,6 +22,14 @@ export function outboxRow<N extends EventName>(name: N, data: EventData<N>): Out
 }
 
 export async function recordEvent<N extends EventName>(tx: DbOrTx, name: N, data: EventData<N>): Promise<string> {
-  const row = await insertOutboxEvent(tx, outboxRow(name, data));
+  const row = await insertOutboxEvent(tx, rowFor(name, data));
   return row.id;
+}
+
+/**
+ * The same event as a row for a data function to insert within its own statement (one round trip fewer on a hot
+ * write). The caller must insert it in the transaction of the change it reports, as with recordEvent.
+ */
+export function outboxRow<N extends EventName>(name: N, data: EventData<N>): OutboxInsert & { id: string } {
+  return rowFor(name, data);
 }

@@ -31,23 +31,9 @@ const reportFailure = (publisher: OutboxPublisher | undefined, name: string, err
   publisher?.report?.({ ...emptySummary(0), errors: [{ id: "-", name, error: describe(error), dead: false }] });
 
 /**
- * Publishes leased rows: answers the ids of those delivered (the caller marks them SENT); a failed one is released
- * with its backoff, or made DEAD after MAX_ATTEMPTS, and counted in `summary`, as `summary.sent` counts the others.
+ * Publishes one leased row. Delivered: resolves true (the caller marks it SENT). Failed: the row is released with its
+ * backoff, or made DEAD after MAX_ATTEMPTS, and counted in `summary`.
  */
-async function publishAll(
-  db: DbOrTx,
-  publisher: OutboxPublisher,
-  rows: (Omit<OutboxMessage, "name"> & { name: string; attempts: number })[],
-  summary: RelaySummary,
-  now: () => Date,
-): Promise<string[]> {
-  const delivered = await Promise.all(rows.map((row) => publishLeased(db, publisher, row, summary, now)));
-  const sent = rows.filter((_, i) => delivered[i]).map((row) => row.id);
-  summary.sent = sent.length;
-  return sent;
-}
-
-/** Publishes one leased row: true once delivered; on failure, released with its backoff (or DEAD), false. */
 async function publishLeased(
   db: DbOrTx,
   publisher: OutboxPublisher,
@@ -87,10 +73,12 @@ export async function relayOutbox(
   // Found and leased in one statement; rows another relay holds are not returned at all.
   const due = await claimDueOutboxEvents(db, startedAt, leaseUntil, options.limit ?? BATCH);
   const summary = emptySummary(due.length);
-  const sent = await publishAll(db, publisher, due, summary, now);
+  const delivered = await Promise.all(due.map((row) => publishLeased(db, publisher, row, summary, now)));
+  const sent = due.filter((_, i) => delivered[i]).map((row) => row.id);
   // One statement for the pass. Should it fail, the rows' lease runs out and they are delivered again (every
   // effect is idempotent).
   await markOutboxEventsSent(db, sent, now());
+  summary.sent = sent.length;
   publisher.report?.(summary);
   return summary;
 }
@@ -140,8 +128,12 @@ export function relayRecorded(outbox: RecordedOutbox): Promise<void> {
     const release = publisher ? outbox.uncertain : [...outbox.uncertain, ...outbox.committed.map((r) => r.id)];
     if (publisher && outbox.committed.length) {
       const summary = emptySummary(outbox.committed.length);
-      const fresh = outbox.committed.map((row) => ({ ...row, attempts: 0 }));
-      state.sent.push(...(await publishAll(db, publisher, fresh, summary, now)));
+      const delivered = await Promise.all(
+        outbox.committed.map((row) => publishLeased(db, publisher, { ...row, attempts: 0 }, summary, now)),
+      );
+      const sent = outbox.committed.filter((_, i) => delivered[i]).map((row) => row.id);
+      summary.sent = sent.length;
+      state.sent.push(...sent);
       if (state.sent.length >= BATCH) void flushSentMarks(publisher);
       else state.timer ??= setTimeout(() => void flushSentMarks(publisher), SENT_MARK_DELAY_MS);
       publisher.report?.(summary);
